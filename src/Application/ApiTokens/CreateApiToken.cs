@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Domain;
+
+namespace Moment.Application.ApiTokens;
+
+public sealed record CreateApiTokenRequest(string UserEmail, string Name, DateTimeOffset? ExpiresAt);
+
+/// <summary>The secret is returned here and nowhere else: it is stored only as a hash.</summary>
+public sealed record CreatedApiToken(Guid Id, string Name, string Secret, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+
+public sealed class CreateApiToken(AppDbContext db, TimeProvider time)
+{
+    public async Task<CreatedApiToken> HandleAsync(CreateApiTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        var name = Text.Required(request.Name, "Name", ApiToken.NameMaxLength);
+        var now = time.GetUtcNow();
+        if (request.ExpiresAt is { } expires && expires <= now)
+            throw new DomainRuleException("The expiry date must be in the future.", "ExpiresAt");
+        var normalizedEmail = request.UserEmail.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken)
+            ?? throw new NotFoundException($"No member of staff has the email address {request.UserEmail}.");
+        if (!user.IsActive)
+            throw new DomainRuleException($"{user.DisplayName} is inactive and cannot have API tokens.", "UserEmail");
+
+        var (token, secret) = ApiToken.Issue(user.Id, name, now, request.ExpiresAt?.ToUniversalTime());
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedApiToken(token.Id, token.Name, secret, token.Prefix, token.CreatedAt, token.ExpiresAt);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.ApiTokens;
+using Moment.Application.Staff;
+using Moment.Domain.Customers;
+using Moment.Domain.Teams;
+
+namespace Moment.Application.Data;
+
+/// <summary>
+/// The one EF Core model of Moment, shared by every provider. Use cases use it directly (no repositories; STYLE.md).
+/// Entity configurations live beside their feature and are picked up from this assembly.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type: as UTC ticks, instants compare and sort in SQL.
+        // PostgreSQL keeps its native timestamptz. All instants in Moment are UTC (TimeProvider.GetUtcNow).
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Moment.Application.Data;
+
+/// <summary>Registers <see cref="AppDbContext"/> on the configured provider and brings the schema up to date.</summary>
+public static class DatabaseSetup
+{
+    // One migrations assembly per provider (STYLE.md, after bitwarden/server); they reference Application, not the other way round.
+    private const string SqliteMigrations = "Moment.Data.Sqlite";
+    private const string PostgresMigrations = "Moment.Data.Postgres";
+
+    public static IServiceCollection AddMomentDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddDbContext<AppDbContext>(options => Configure(options, settings));
+        return services;
+    }
+
+    public static DbContextOptions<AppDbContext> BuildOptions(DatabaseSettings settings)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        Configure(builder, settings);
+        return builder.Options;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
+        }
+    }
+
+    /// <summary>Applies pending migrations. EF Core takes a database lock while migrating, so instances starting together are safe.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+            EnsureSqliteFolder(db.Database.GetConnectionString());
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while one writer commits; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string? connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            Directory.CreateDirectory(folder);
+    }
+}

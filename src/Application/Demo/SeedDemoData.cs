@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Domain.Customers;
+using Moment.Domain.Teams;
+
+namespace Moment.Application.Demo;
+
+/// <summary>
+/// Fills an empty database with a demo operator that tells PRODUCT.md's stories: its teams, a person for every role,
+/// and customers such as Margit Andersson, 81, who has a landline and no email, computer or digital ID (story 5).
+/// Does nothing when the database already has teams, so every start may call it.
+/// </summary>
+public sealed class SeedDemoData(AppDbContext db, UserManager<StaffUser> users, IPasswordHasher<StaffUser> passwordHasher, TimeProvider time)
+{
+    public async Task<bool> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Teams.AnyAsync(cancellationToken))
+            return false;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var teams = DemoAccounts.Teams.ToDictionary(name => name, Team.Create, StringComparer.Ordinal);
+        db.Teams.AddRange(teams.Values);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Hashing is deliberately slow; every demo account shares one password, so hash it once.
+        var passwordHash = passwordHasher.HashPassword(new StaffUser(), DemoAccounts.Password);
+        var staff = new Dictionary<string, StaffUser>(StringComparer.Ordinal);
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new StaffUser
+            {
+                Id = Guid.CreateVersion7(),
+                DisplayName = account.DisplayName,
+                Email = account.Email,
+                UserName = account.Email,
+                EmailConfirmed = true,
+                LockoutEnabled = true,
+                PasswordHash = passwordHash,
+                TeamId = account.Team is { } team ? teams[team].Id : null,
+            };
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, account.Role));
+            staff[account.Email] = user;
+        }
+
+        foreach (var (team, (teamLead, manager)) in DemoAccounts.Leadership)
+            teams[team].AppointLeadership(staff[teamLead].Id, staff[manager].Id);
+
+        db.Customers.AddRange(Customers(time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static IEnumerable<Customer> Customers(DateTimeOffset now)
+    {
+        // Story 5: a landline, a postal address, and nothing digital.
+        var margit = Customer.Register("Margit Andersson", now);
+        margit.AddPhoneNumber(new CustomerPhoneNumber("+4681234567"));
+        margit.ChangePostalAddress("Storgatan 1, 123 45 Småby");
+        yield return margit;
+
+        var anders = Customer.Register("Anders Andersson", now);
+        anders.AddPhoneNumber(new CustomerPhoneNumber("+46701234567"));
+        anders.AddEmailAddress(new CustomerEmailAddress("anders.andersson@example.se"));
+        yield return anders;
+
+        // Story 1: the first-class passenger whose booking app has been broken for weeks.
+        var jonas = Customer.Register("Jonas Persson", now);
+        jonas.AddPhoneNumber(new CustomerPhoneNumber("+46709876543"));
+        jonas.AddEmailAddress(new CustomerEmailAddress("jonas.persson@example.se"));
+        yield return jonas;
+
+        // Story 2: the business customer whose regular contact is on holiday.
+        var nordbygg = Customer.Register("Nordbygg AB", now);
+        nordbygg.AddPhoneNumber(new CustomerPhoneNumber("+46311234567"));
+        nordbygg.AddEmailAddress(new CustomerEmailAddress("ekonomi@nordbygg.example"));
+        nordbygg.ChangePostalAddress("Hamngatan 12, 411 06 Göteborg");
+        yield return nordbygg;
+
+        var yasmin = Customer.Register("Yasmin Haddad", now);
+        yasmin.AddEmailAddress(new CustomerEmailAddress("yasmin.haddad@example.se"));
+        yield return yasmin;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Demo data could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

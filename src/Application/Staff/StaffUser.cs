@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Moment.Application.Staff;
+
+/// <summary>A member of staff who signs in: frontline, agent, team lead, manager, leadership or administrator.</summary>
+public sealed class StaffUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = "";
+
+    public Guid? TeamId { get; set; }
+
+    /// <summary>Inactive staff cannot sign in or use API tokens, but stay on record as owners of past work.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>The first name is what a customer is told ("Sara in the Phone team will call you").</summary>
+    public string FirstName => DisplayName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : DisplayName;
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Domain;
+using Moment.Domain.Teams;
+
+namespace Moment.Application.Teams;
+
+public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId);
+
+/// <summary>Creates or changes a team. The team lead must hold the TeamLead role and the manager the Manager role, and both be active.</summary>
+public sealed class SaveTeam(AppDbContext db)
+{
+    public async Task<Guid> HandleAsync(SaveTeamRequest request, CancellationToken cancellationToken = default)
+    {
+        var team = request.Id is { } id
+            ? await db.Teams.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("That team does not exist.")
+            : Team.Create(request.Name);
+        team.Rename(request.Name);
+        if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id, cancellationToken))
+            throw new DomainRuleException($"There is already a team called {team.Name}.", "Name");
+        await RequireRoleAsync(request.TeamLeadId, StaffRoles.TeamLead, "TeamLeadId", cancellationToken);
+        await RequireRoleAsync(request.ResponsibleManagerId, StaffRoles.Manager, "ResponsibleManagerId", cancellationToken);
+        team.AppointLeadership(request.TeamLeadId, request.ResponsibleManagerId);
+        if (request.Id is null)
+            db.Teams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+        return team.Id;
+    }
+
+    private async Task RequireRoleAsync(Guid? userId, string role, string field, CancellationToken cancellationToken)
+    {
+        if (userId is not { } id)
+            return;
+        var holdsRole = await (from user in db.Users
+                               where user.Id == id && user.IsActive
+                               join userRole in db.UserRoles on user.Id equals userRole.UserId
+                               join r in db.Roles on userRole.RoleId equals r.Id
+                               where r.Name == role
+                               select user.Id).AnyAsync(cancellationToken);
+        if (!holdsRole)
+            throw new DomainRuleException($"The person chosen must be active and hold the {role} role.", field);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Moment.Domain.Customers;
+
+/// <summary>
+/// A person or company the organisation serves. Nothing but the name is required: a customer may have only a
+/// landline, only a postal address, or nothing digital at all (story 5), and must still be served through every door.
+/// </summary>
+public sealed class Customer
+{
+    public const int NameMaxLength = 200;
+    public const int PostalAddressMaxLength = 500;
+
+    private readonly List<CustomerPhoneNumber> _phoneNumbers = [];
+    private readonly List<CustomerEmailAddress> _emailAddresses = [];
+
+    private Customer(Guid id, string name, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Name = name;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? PostalAddress { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Numbers in E.164 form (+46…); normalising a number as typed is the caller's job.</summary>
+    public IReadOnlyList<CustomerPhoneNumber> PhoneNumbers => _phoneNumbers;
+
+    public IReadOnlyList<CustomerEmailAddress> EmailAddresses => _emailAddresses;
+
+    public static Customer Register(string name, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), Text.Required(name, "Name", NameMaxLength), now);
+
+    public void ChangePostalAddress(string? postalAddress) =>
+        PostalAddress = Text.Optional(postalAddress, "PostalAddress", PostalAddressMaxLength);
+
+    public void AddPhoneNumber(CustomerPhoneNumber number)
+    {
+        if (!_phoneNumbers.Contains(number))
+            _phoneNumbers.Add(number);
+    }
+
+    public void AddEmailAddress(CustomerEmailAddress address)
+    {
+        if (!_emailAddresses.Contains(address))
+            _emailAddresses.Add(address);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Moment.Application;
+using Moment.Application.Data;
+using Moment.Web;
+using Moment.Web.Components;
+using Moment.Web.Features.Account;
+using Moment.Web.Features.Staff;
+using Moment.Web.Localization;
+using Moment.Web.OpenApi;
+using Moment.Web.Problems;
+using Moment.Web.Security;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (!builder.Environment.IsDevelopment())
+    builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+
+var database = DatabaseSettings.From(builder.Configuration);
+builder.Services.AddMomentDatabase(database).AddMomentApplication();
+builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddHostedService<DatabasePreparation>();
+
+builder.Services.AddStaffAuthentication();
+builder.Services.AddAntiforgery();
+builder.Services.AddLanguages();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// Malformed bodies throw, so that ProblemExceptionHandler can tell the caller what was wrong in every environment.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+builder.Services.AddMomentOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/error");
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+app.MapLanguageSwitch();
+app.MapAccountEndpoints();
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapStaffApi();
+app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
+    statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
+
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>The entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
