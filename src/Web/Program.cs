@@ -38,9 +38,11 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+// Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
+app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

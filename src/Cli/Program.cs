@@ -1,0 +1,3 @@
+using Moment.Cli;
+
+return await MomentCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Moment's whole test suite: unit, API (on SQLite and on PostgreSQL), command line and browser tests.
+# Installs what it needs when missing (Debian's postgresql and chromium), starts a PostgreSQL cluster of its own
+# on 127.0.0.1 for the run, and prints as its last line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL: a cluster called "moment" on port 55432, created once and reused; stopped again only if this run started it.
+if [ -z "${MOMENT_TEST_POSTGRES:-}" ]; then
+  pg_port=55432
+  pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$pg_version moment"; then
+    as_root pg_createcluster "$pg_version" moment -p "$pg_port" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk '$2=="moment"{print $4}' | grep -qx online; then
+    as_root pg_ctlcluster "$pg_version" moment start
+    trap 'as_root pg_ctlcluster "$pg_version" moment stop || true' EXIT
+  fi
+  pg_isready -h 127.0.0.1 -p "$pg_port" -t 60 >/dev/null
+  as_root runuser -u postgres -- psql -p "$pg_port" -v ON_ERROR_STOP=1 -q -c \
+    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'moment') THEN CREATE ROLE moment LOGIN CREATEDB PASSWORD 'moment'; END IF; END\$\$;"
+  export MOMENT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=moment;Password=moment;Database=postgres"
+fi
+
+log=$(mktemp)
+set +e
+dotnet test --solution Moment.slnx 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# The summary dotnet test prints (total/failed/succeeded/skipped) is not the line CI reads; say it plainly.
+summary() { awk -v key="$1" '$1 == key":" { value = $2 } END { print value + 0 }' "$log"; }
+passed=$(summary succeeded)
+failed=$(summary failed)
+skipped=$(summary skipped)
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the runner failed before any test could: count that as a failure, not as a green run.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

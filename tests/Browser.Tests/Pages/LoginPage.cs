@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Moment.Browser.Tests.Pages;
+
+/// <summary>The sign-in page, as a person uses it: by its labels.</summary>
+public sealed class LoginPage(IPage page)
+{
+    public const string DemoPassword = "Moment-demo-2026";
+
+    public ILocator Error => page.Locator("#login-error");
+
+    public async Task GoToAsync() => await page.GotoAsync("/account/login");
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB")
+    {
+        var page = await app.NewPageAsync(locale);
+        var login = new LoginPage(page);
+        await login.GoToAsync();
+        await login.SignInAsync(email, DemoPassword);
+        return page;
+    }
+}

@@ -1,0 +1,70 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Moment.Browser.Tests.Pages;
+
+namespace Moment.Browser.Tests.Shell;
+
+/// <summary>axe-core on every page: no serious or critical violation, in both languages. Later features add their pages here.</summary>
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    public static TheoryData<string, string> AnonymousPages() => new()
+    {
+        { "/", "sv-SE" },
+        { "/", "en-GB" },
+        { "/account/login", "sv-SE" },
+        { "/account/login", "en-GB" },
+        { "/account/access-denied", "en-GB" },
+        { "/no-such-page", "sv-SE" },
+    };
+
+    public static TheoryData<string, string> AdministratorPages() => new()
+    {
+        { "/", "sv-SE" },
+        { "/profile", "sv-SE" },
+        { "/profile", "en-GB" },
+        { "/admin/users", "sv-SE" },
+        { "/admin/users/new", "en-GB" },
+        { "/admin/teams", "en-GB" },
+        { "/admin/teams/new", "sv-SE" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnonymousPages))]
+    public async Task AnonymousPage_HasNoSeriousViolations(string path, string locale)
+    {
+        var page = await app.NewPageAsync(locale);
+        await page.GotoAsync(path);
+
+        await AssertAccessibleAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdministratorPages))]
+    public async Task AdministratorPage_HasNoSeriousViolations(string path, string locale)
+    {
+        var page = await LoginPage.SignedInAsync(app, "astrid.lind@moment.test", locale);
+        await page.GotoAsync(path);
+
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task EditUserPage_HasNoSeriousViolations()
+    {
+        var page = await LoginPage.SignedInAsync(app, "astrid.lind@moment.test");
+        await page.GotoAsync("/admin/users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sara Holm" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/users/[0-9a-f-]{36}$"));
+
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+        Assert.Empty(serious);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Moment.Application.Data;
+
+namespace Moment.TestSupport;
+
+/// <summary>
+/// The real web app on a real database of one provider, in demo mode, with a clock the test controls.
+/// One per test class (a class fixture): the database is created on first use and dropped at the end.
+/// </summary>
+public class MomentApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>Starts at a fixed Monday morning, so that tests about time read the same on every run.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app fixture is not initialised.");
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres && PostgresServer.ConnectionString is null)
+            return;
+        _database = await TestDatabase.CreateAsync(Provider);
+    }
+
+    /// <summary>Skips (locally) or fails (in CI) a test of a provider that is not configured.</summary>
+    public void RequireProvider()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+            PostgresServer.RequireOrSkip();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Moment", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : MomentApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : MomentApp(DatabaseProvider.Postgres);
