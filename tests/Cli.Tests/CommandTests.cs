@@ -35,7 +35,7 @@ public abstract class CommandTests(CliDatabase database) : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         var users = JsonDocument.Parse(run.Output).RootElement;
-        var emails = users.EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToHashSet();
+        var emails = users.EnumerateArray().Select(u => u.GetProperty("email").GetString()!).ToHashSet();
         Assert.Superset(emails, DemoAccounts.All.Select(a => a.Email).ToHashSet());
         var kim = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "kim.aberg@moment.test");
         Assert.Equal("Business customers", kim.GetProperty("team").GetString());
