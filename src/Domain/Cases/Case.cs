@@ -1,0 +1,387 @@
+namespace Moment.Domain.Cases;
+
+/// <summary>
+/// A customer's problem, from first contact to resolution, with exactly one named owner all the way (principle 1).
+/// Whoever registers the case owns it; ownership changes only when someone accepts a hand-off, when a team lead
+/// reassigns it with a written reason, or when the case escalates to a team lead because it bounced (principle 2).
+/// It is resolved only when the customer confirms, or stays silent through the case type's window (principle 10).
+/// Every change appends to the timeline and bumps <see cref="Version"/>, which guards against lost updates.
+/// </summary>
+public sealed class Case
+{
+    public const int SubjectMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+    public const int ResolutionMaxLength = 4000;
+    public const int CommentMaxLength = 2000;
+
+    private readonly List<CaseEvent> _timeline = [];
+    private readonly List<HandOff> _handOffs = [];
+
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>A number people can read aloud on the phone: <c>M-2026-000123</c>.</summary>
+    public string Number { get; private set; } = "";
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid CaseTypeId { get; private set; }
+
+    public string Subject { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    public CaseStatus Status { get; private set; }
+
+    public CasePriority Priority { get; private set; }
+
+    public Guid? TeamId { get; private set; }
+
+    /// <summary>The one accountable person. Never empty.</summary>
+    public Guid OwnerId { get; private set; }
+
+    /// <summary>The door of the first contact.</summary>
+    public Door FirstDoor { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The unguessable secret in the customer's link to their case page (no sign-in).</summary>
+    public string CustomerToken { get; private set; } = "";
+
+    public string? ProposedResolution { get; private set; }
+
+    /// <summary>When a proposed resolution becomes "resolved by silence" unless the customer objects.</summary>
+    public DateTimeOffset? ObjectionDeadline { get; private set; }
+
+    public DateTimeOffset? FirstResponseAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>An earlier case about the same problem, when an agent linked them.</summary>
+    public Guid? SameProblemAsCaseId { get; private set; }
+
+    public int HandOffCount { get; private set; }
+
+    public int DeclineCount { get; private set; }
+
+    public int EscalationCount { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    public int RepeatContactCount { get; private set; }
+
+    /// <summary>Escalation happens once per cause: when hand-offs reach the limit, and when declines do.</summary>
+    public bool EscalatedForHandOffs { get; private set; }
+
+    public bool EscalatedForDeclines { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CaseEvent> Timeline => _timeline;
+
+    public IReadOnlyList<HandOff> HandOffs => _handOffs;
+
+    public HandOff? PendingHandOff => _handOffs.FirstOrDefault(h => h.State == HandOffState.Pending);
+
+    public bool IsResolved => Status is CaseStatus.Resolved or CaseStatus.ResolvedBySilence;
+
+    public TimeSpan? TimeToFirstResponse => FirstResponseAt - CreatedAt;
+
+    public TimeSpan? TimeToResolution => ResolvedAt - CreatedAt;
+
+    /// <summary>
+    /// Registers a case at any door. The person who registers it owns it ("the first person the customer meets"),
+    /// and the first contact is on the timeline.
+    /// </summary>
+    public static Case Register(CaseRegistration registration, DateTimeOffset now)
+    {
+        var subject = Text.Required(registration.Subject, "Subject", SubjectMaxLength);
+        var description = Text.Optional(registration.Description, "Description", DescriptionMaxLength);
+        if (registration.CustomerToken is not { Length: >= 32 })
+            throw new ArgumentException("The customer token must be a long random secret.", nameof(registration));
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(),
+            Number = registration.Number,
+            CustomerId = registration.CustomerId,
+            CaseTypeId = registration.CaseTypeId,
+            Subject = subject,
+            Description = description,
+            Priority = registration.Priority,
+            Status = CaseStatus.Open,
+            TeamId = registration.TeamId,
+            OwnerId = registration.RegisteredById,
+            FirstDoor = registration.Door,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CustomerToken = registration.CustomerToken,
+        };
+        @case.Append(CaseEventKind.Created, now, registration.RegisteredById, subject).About(registration.RegisteredById, registration.TeamId);
+        @case.Append(CaseEventKind.Contact, now, registration.RegisteredById, description ?? subject).WithContact(registration.Door, ContactDirection.Inbound);
+        return @case;
+    }
+
+    /// <summary>
+    /// Records a call, chat, email, visit or letter. On a resolved case only a contact about the same problem is
+    /// accepted: within the repeat window it reopens the case and counts a repeat contact instead of creating new work.
+    /// </summary>
+    public void RecordContact(Guid actorId, Door door, ContactDirection direction, string summary, bool sameProblem, CasePolicy policy, DateTimeOffset now)
+    {
+        var text = Text.Required(summary, "Summary", CaseEvent.TextMaxLength);
+        if (IsResolved)
+        {
+            if (!sameProblem)
+                throw new ConflictException($"Case {Number} is resolved. Mark the contact as the same problem to reopen it, or open a new case.");
+            if (now - ResolvedAt > policy.RepeatContactWindow)
+                throw new ConflictException($"Case {Number} was resolved more than {policy.RepeatContactWindow.TotalDays:0} days ago. Open a new case and link it as the same problem.");
+            RepeatContactCount++;
+            Reopen(actorId, now, "Repeat contact about the same problem.");
+        }
+
+        Append(CaseEventKind.Contact, now, actorId, text).WithContact(door, direction);
+        if (direction == ContactDirection.Outbound)
+            FirstResponseAt ??= now;
+    }
+
+    public void AddNote(Guid actorId, string text, bool isPublic, DateTimeOffset now)
+    {
+        var note = Text.Required(text, "Text", CaseEvent.TextMaxLength);
+        Append(isPublic ? CaseEventKind.PublicReply : CaseEventKind.InternalNote, now, actorId, note, isPublic);
+        if (isPublic)
+            FirstResponseAt ??= now;
+    }
+
+    /// <summary>The owner offers the case to a person or a team. The owner stays owner until someone accepts.</summary>
+    public HandOff OfferHandOff(Guid offeredById, HandOffTarget target, string summary, string reason, CasePolicy policy, DateTimeOffset now)
+    {
+        var summaryText = Text.Required(summary, "Summary", HandOff.SummaryMaxLength);
+        var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
+        if (offeredById != OwnerId)
+            throw new ForbiddenException($"Only the owner of case {Number} can hand it off.");
+        if (target.UserId == OwnerId)
+            throw new DomainRuleException("You cannot hand a case off to yourself.", "ToUser");
+        RequireOpen("hand it off");
+        if (PendingHandOff is { } pending)
+            throw new ConflictException($"Case {Number} already has an offer waiting for an answer (until {pending.ExpiresAt:yyyy-MM-dd HH:mm} UTC).");
+
+        var handOff = HandOff.Offer(Id, offeredById, target.UserId, target.TeamId, summaryText, reasonText, now, policy.OfferTimeout);
+        _handOffs.Add(handOff);
+        Append(CaseEventKind.HandOffOffered, now, offeredById, $"{summaryText}\n\n{reasonText}").About(target.UserId, target.TeamId, handOff.Id);
+        return handOff;
+    }
+
+    /// <summary>The receiver accepts, having seen the summary and the timeline; they become the owner, in their team.</summary>
+    public void AcceptHandOff(Guid handOffId, Guid acceptorId, Guid? acceptorTeamId, DateTimeOffset now)
+    {
+        var handOff = AnswerableHandOff(handOffId, acceptorId, acceptorTeamId, now);
+        handOff.Answer(HandOffState.Accepted, acceptorId, now);
+        HandOffCount++;
+        OwnerId = acceptorId;
+        TeamId = handOff.ToTeamId ?? acceptorTeamId ?? TeamId;
+        Append(CaseEventKind.HandOffAccepted, now, acceptorId).About(acceptorId, TeamId, handOff.Id);
+    }
+
+    /// <summary>The receiver declines with a reason; the owner stays the owner.</summary>
+    public void DeclineHandOff(Guid handOffId, Guid declinerId, Guid? declinerTeamId, string reason, DateTimeOffset now)
+    {
+        var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
+        var handOff = AnswerableHandOff(handOffId, declinerId, declinerTeamId, now);
+        handOff.Answer(HandOffState.Declined, declinerId, now, reasonText);
+        DeclineCount++;
+        Append(CaseEventKind.HandOffDeclined, now, declinerId, reasonText).About(OwnerId, null, handOff.Id);
+    }
+
+    /// <summary>Offers nobody answered in time go back to the offerer and count as declined. Returns whether any did.</summary>
+    public bool ExpireHandOffs(DateTimeOffset now)
+    {
+        var expired = _handOffs.Where(h => h.IsExpiredAt(now)).ToList();
+        foreach (var handOff in expired)
+        {
+            handOff.Answer(HandOffState.Expired, null, now);
+            DeclineCount++;
+            Append(CaseEventKind.HandOffExpired, now, null).About(handOff.OfferedById, null, handOff.Id);
+        }
+
+        return expired.Count > 0;
+    }
+
+    /// <summary>Whether the case has bounced enough to go to a team lead, and why; null when it has not.</summary>
+    public EscalationCause? EscalationDue(CasePolicy policy) =>
+        !EscalatedForHandOffs && HandOffCount >= policy.EscalateAfterHandOffs ? EscalationCause.HandOffs
+        : !EscalatedForDeclines && DeclineCount >= policy.EscalateAfterDeclines ? EscalationCause.Declines
+        : null;
+
+    /// <summary>The named team lead takes the case. A pending offer is withdrawn by this: the team lead decides now.</summary>
+    public void Escalate(EscalationCause cause, Guid teamLeadId, Guid? teamLeadTeamId, DateTimeOffset now)
+    {
+        if (cause == EscalationCause.HandOffs)
+            EscalatedForHandOffs = true;
+        else
+            EscalatedForDeclines = true;
+        EscalationCount++;
+        if (PendingHandOff is { } pending)
+            pending.Answer(HandOffState.Expired, null, now);
+        OwnerId = teamLeadId;
+        TeamId = teamLeadTeamId ?? TeamId;
+        var why = cause == EscalationCause.HandOffs
+            ? $"Escalated after {HandOffCount} hand-offs."
+            : $"Escalated after {DeclineCount} declined or unanswered offers.";
+        Append(CaseEventKind.Escalated, now, null, why).About(teamLeadId, TeamId);
+    }
+
+    /// <summary>A team lead gives the case to someone else, with a written reason that is logged.</summary>
+    public void Reassign(Guid teamLeadId, Guid newOwnerId, Guid? newOwnerTeamId, string reason, DateTimeOffset now)
+    {
+        var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
+        if (newOwnerId == OwnerId)
+            throw new DomainRuleException("That person already owns the case.", "OwnerId");
+        OwnerId = newOwnerId;
+        TeamId = newOwnerTeamId ?? TeamId;
+        Append(CaseEventKind.Reassigned, now, teamLeadId, reasonText).About(newOwnerId, TeamId);
+    }
+
+    /// <summary>The owner proposes a resolution in words the customer will read; the customer then has the window to object.</summary>
+    public void ProposeResolution(Guid actorId, string publicText, TimeSpan objectionWindow, DateTimeOffset now)
+    {
+        var text = Text.Required(publicText, "Text", ResolutionMaxLength);
+        if (actorId != OwnerId)
+            throw new ForbiddenException($"Only the owner of case {Number} can propose its resolution.");
+        RequireOpen("propose a resolution");
+        if (PendingHandOff is not null)
+            throw new ConflictException($"Case {Number} has an offer waiting for an answer; wait for it before proposing a resolution.");
+        Status = CaseStatus.ProposedSolved;
+        ProposedResolution = text;
+        ObjectionDeadline = now + objectionWindow;
+        FirstResponseAt ??= now;
+        Append(CaseEventKind.ResolutionProposed, now, actorId, text, isPublic: true);
+    }
+
+    /// <summary>The customer says "yes, it is solved".</summary>
+    public void ConfirmResolution(string? comment, DateTimeOffset now)
+    {
+        RequireProposed();
+        Status = CaseStatus.Resolved;
+        ResolvedAt = now;
+        ObjectionDeadline = null;
+        Append(CaseEventKind.ResolutionConfirmed, now, null, Text.Optional(comment, "Comment", CommentMaxLength), isPublic: true);
+    }
+
+    /// <summary>The customer says "no, it is not solved": the case reopens with the same owner and a reopen is counted.</summary>
+    public void ObjectToResolution(string? comment, DateTimeOffset now)
+    {
+        RequireProposed();
+        Append(CaseEventKind.ResolutionObjected, now, null, Text.Optional(comment, "Comment", CommentMaxLength), isPublic: true);
+        Reopen(null, now, "The customer says it is not solved.");
+    }
+
+    /// <summary>Silence through the whole window resolves the case, recorded as such. Returns whether it did.</summary>
+    public bool ResolveBySilenceIfDue(DateTimeOffset now)
+    {
+        if (Status != CaseStatus.ProposedSolved || ObjectionDeadline is not { } deadline || now < deadline)
+            return false;
+        Status = CaseStatus.ResolvedBySilence;
+        ResolvedAt = deadline;
+        ObjectionDeadline = null;
+        Append(CaseEventKind.ResolvedBySilence, now, null, isPublic: true);
+        return true;
+    }
+
+    /// <summary>Links this (later) case to an earlier one about the same problem.</summary>
+    public void LinkAsSameProblem(Case earlier, Guid actorId, DateTimeOffset now)
+    {
+        if (earlier.Id == Id)
+            throw new DomainRuleException("A case cannot be linked to itself.", "OtherCase");
+        if (SameProblemAsCaseId is not null)
+            throw new ConflictException($"Case {Number} is already linked to another case about the same problem.");
+        SameProblemAsCaseId = earlier.Id;
+        Append(CaseEventKind.LinkedAsSameProblem, now, actorId, earlier.Number).About(null, null, null, earlier.Id);
+        earlier.RepeatContactCount++;
+        earlier.Append(CaseEventKind.LinkedAsSameProblem, now, actorId, Number).About(null, null, null, Id);
+    }
+
+    private void Reopen(Guid? actorId, DateTimeOffset now, string why)
+    {
+        Status = CaseStatus.Open;
+        ReopenCount++;
+        ResolvedAt = null;
+        ObjectionDeadline = null;
+        ProposedResolution = null;
+        Append(CaseEventKind.Reopened, now, actorId, why, isPublic: true);
+    }
+
+    private HandOff AnswerableHandOff(Guid handOffId, Guid answererId, Guid? answererTeamId, DateTimeOffset now)
+    {
+        var handOff = _handOffs.FirstOrDefault(h => h.Id == handOffId)
+            ?? throw new DomainRuleException("That offer does not belong to this case.", "HandOffId");
+        if (handOff.State != HandOffState.Pending)
+            throw new ConflictException($"The offer has already been {handOff.State.ToString().ToLowerInvariant()}.");
+        if (handOff.IsExpiredAt(now))
+            throw new ConflictException("The offer has expired and gone back to the owner.");
+        if (!handOff.IsAddressedTo(answererId, answererTeamId))
+            throw new ForbiddenException("The offer is addressed to someone else.");
+        return handOff;
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (Status != CaseStatus.Open)
+            throw new ConflictException($"Case {Number} is {Status}; it must be open to {action}.");
+    }
+
+    private void RequireProposed()
+    {
+        if (Status != CaseStatus.ProposedSolved)
+            throw new ConflictException("No resolution is waiting for your answer on this case.");
+    }
+
+    private CaseEvent Append(CaseEventKind kind, DateTimeOffset now, Guid? actorId, string? text = null, bool isPublic = false)
+    {
+        var entry = CaseEvent.Of(Id, kind, now, actorId, text, isPublic);
+        _timeline.Add(entry);
+        UpdatedAt = now;
+        Version++;
+        return entry;
+    }
+}
+
+public enum EscalationCause
+{
+    HandOffs,
+    Declines,
+}
+
+/// <summary>A person or a team to hand a case to: exactly one of the two.</summary>
+public sealed record HandOffTarget
+{
+    private HandOffTarget(Guid? userId, Guid? teamId)
+    {
+        UserId = userId;
+        TeamId = teamId;
+    }
+
+    public Guid? UserId { get; }
+
+    public Guid? TeamId { get; }
+
+    public static HandOffTarget Person(Guid userId) => new(userId, null);
+
+    public static HandOffTarget Team(Guid teamId) => new(null, teamId);
+}
+
+/// <summary>What registering a case needs; the number and the customer token come from the application.</summary>
+public sealed record CaseRegistration(
+    string Number,
+    Guid CustomerId,
+    Guid CaseTypeId,
+    string Subject,
+    string? Description,
+    CasePriority Priority,
+    Door Door,
+    Guid RegisteredById,
+    Guid? TeamId,
+    string CustomerToken);

@@ -1,0 +1,83 @@
+namespace Moment.Domain.Cases;
+
+public enum CaseEventKind
+{
+    Created,
+    Contact,
+    InternalNote,
+    PublicReply,
+    HandOffOffered,
+    HandOffAccepted,
+    HandOffDeclined,
+    HandOffExpired,
+    Reassigned,
+    Escalated,
+    ResolutionProposed,
+    ResolutionConfirmed,
+    ResolutionObjected,
+    ResolvedBySilence,
+    Reopened,
+    LinkedAsSameProblem,
+}
+
+/// <summary>
+/// One entry of a case's timeline: what happened, who did it (none for the customer or the system), when.
+/// The timeline is append-only: entries are never changed or removed.
+/// </summary>
+public sealed class CaseEvent
+{
+    public const int TextMaxLength = 4000;
+
+    private CaseEvent()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid CaseId { get; private set; }
+
+    public CaseEventKind Kind { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The member of staff who acted; null when the customer or the system did.</summary>
+    public Guid? ActorId { get; private set; }
+
+    public string? Text { get; private set; }
+
+    /// <summary>Whether the customer sees this entry on their case page.</summary>
+    public bool IsPublic { get; private set; }
+
+    public Door? Door { get; private set; }
+
+    public ContactDirection? Direction { get; private set; }
+
+    public Guid? HandOffId { get; private set; }
+
+    /// <summary>The person the event is about: the new owner, the one offered to.</summary>
+    public Guid? SubjectUserId { get; private set; }
+
+    public Guid? SubjectTeamId { get; private set; }
+
+    /// <summary>The other case, for links between cases about the same problem.</summary>
+    public Guid? OtherCaseId { get; private set; }
+
+    internal static CaseEvent Of(Guid caseId, CaseEventKind kind, DateTimeOffset at, Guid? actorId, string? text = null, bool isPublic = false) =>
+        new() { CaseId = caseId, Kind = kind, At = at, ActorId = actorId, Text = text, IsPublic = isPublic };
+
+    internal CaseEvent WithContact(Door door, ContactDirection direction)
+    {
+        Door = door;
+        Direction = direction;
+        return this;
+    }
+
+    internal CaseEvent About(Guid? userId, Guid? teamId = null, Guid? handOffId = null, Guid? otherCaseId = null)
+    {
+        SubjectUserId = userId;
+        SubjectTeamId = teamId;
+        HandOffId = handOffId;
+        OtherCaseId = otherCaseId;
+        return this;
+    }
+}
