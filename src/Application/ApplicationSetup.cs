@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moment.Application.ApiTokens;
 using Moment.Application.Demo;
 using Moment.Application.Staff;
+using Moment.Application.Staffing;
 using Moment.Application.Teams;
 
 namespace Moment.Application;
@@ -23,6 +24,12 @@ public static class ApplicationSetup
         services.AddScoped<RevokeApiToken>();
         services.AddScoped<AuthenticateApiToken>();
         services.AddScoped<SeedDemoData>();
+        services.AddSingleton<CalculateErlangC>();
+        services.AddSingleton<CalculateErlangA>();
+        services.AddSingleton<CompareStaffingPlans>();
+        services.AddSingleton<SimulateDay>();
+        services.AddScoped<RecordStaffingDecision>();
+        services.AddScoped<ListStaffingDecisions>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Moment.Application.ApiTokens;
 using Moment.Application.Staff;
 using Moment.Domain.Customers;
+using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
 namespace Moment.Application.Data;
@@ -20,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<StaffingDecision> StaffingDecisions => Set<StaffingDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Moment.Domain;
+using Moment.Domain.Staffing;
+
+namespace Moment.Application.Staffing;
+
+/// <summary>
+/// The plans to compare as typed on the what-if page, one plan a line: <c>80</c> (80 agents all day),
+/// <c>Winter budget: 40</c> (a named plan), or one number per forecast interval (<c>Late shift: 20 30 40 …</c>).
+/// </summary>
+public static class PlanLines
+{
+    public const int MaxPlans = CompareStaffingPlans.MaxPlans;
+
+    public static IReadOnlyList<StaffingPlan> Parse(string? text, int intervals, string field = "Plans")
+    {
+        var plans = new List<StaffingPlan>();
+        var lines = (text ?? "").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+                continue;
+            string? name = null;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon >= 0)
+            {
+                name = line[..colon].Trim();
+                line = line[(colon + 1)..].Trim();
+            }
+
+            var numbers = line.Split([' ', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var agents = new List<int>(numbers.Length);
+            foreach (var number in numbers)
+            {
+                if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > StaffingPlan.MaxAgents)
+                    throw Error(i, $"'{number}' is not a number of agents from 0 to {StaffingPlan.MaxAgents}", field);
+                agents.Add(count);
+            }
+
+            if (agents.Count == 1)
+                plans.Add(StaffingPlan.Constant(agents[0], intervals, name));
+            else if (agents.Count == intervals)
+                plans.Add(new StaffingPlan(name, agents));
+            else
+                throw Error(i, $"give one number of agents for the whole day, or one per interval ({intervals}); this line has {agents.Count}", field);
+        }
+
+        if (plans.Count == 0)
+            throw new DomainRuleException("Give at least one plan, such as 80.", field);
+        if (plans.Count > MaxPlans)
+            throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture, $"Compare at most {MaxPlans} plans at a time."), field);
+        return plans;
+    }
+
+    /// <summary>The plans as <see cref="Parse"/> reads them.</summary>
+    public static string Write(IEnumerable<StaffingPlan> plans) =>
+        string.Join('\n', plans.Select(plan =>
+        {
+            var agents = plan.IsConstant
+                ? plan.AgentsPerInterval[0].ToString(CultureInfo.InvariantCulture)
+                : string.Join(' ', plan.AgentsPerInterval.Select(a => a.ToString(CultureInfo.InvariantCulture)));
+            return plan.Name is null ? agents : $"{plan.Name}: {agents}";
+        }));
+
+    private static DomainRuleException Error(int index, FormattableString problem, string field) =>
+        new($"Line {index + 1}: {problem.ToString(CultureInfo.InvariantCulture)}.", field);
+}
