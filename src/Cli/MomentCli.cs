@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Moment.Cli.ApiTokens;
 using Moment.Cli.Database;
 using Moment.Cli.Staff;
+using Moment.Cli.Staffing;
 
 namespace Moment.Cli;
 
@@ -30,6 +31,7 @@ public static class MomentCli
             DatabaseCommands.Create(console),
             TokenCommands.Create(console),
             UsersCommands.Create(console),
+            StaffingCommands.Create(console),
         };
 
         var parsed = root.Parse(args);
