@@ -6,6 +6,7 @@ using Moment.Web;
 using Moment.Web.Components;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Staff;
+using Moment.Web.Features.Staffing;
 using Moment.Web.Localization;
 using Moment.Web.OpenApi;
 using Moment.Web.Problems;
@@ -34,7 +35,7 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-builder.Services.AddRazorComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
@@ -58,10 +59,11 @@ app.MapLanguageSwitch();
 app.MapAccountEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapStaffApi();
+api.MapStaffingApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
 
