@@ -36,6 +36,9 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
+// output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 

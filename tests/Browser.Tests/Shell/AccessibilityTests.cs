@@ -26,6 +26,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         { "/admin/users/new", "en-GB" },
         { "/admin/teams", "en-GB" },
         { "/admin/teams/new", "sv-SE" },
+        { "/staffing", "en-GB" },
+        { "/staffing", "sv-SE" },
+        { "/staffing/decisions", "sv-SE" },
     };
 
     [Theory]
