@@ -36,7 +36,7 @@ public abstract class CommandTests(CliDatabase database) : IAsyncLifetime
         Assert.Equal(0, run.ExitCode);
         var users = JsonDocument.Parse(run.Output).RootElement;
         var emails = users.EnumerateArray().Select(u => u.GetProperty("email").GetString()!).ToHashSet();
-        Assert.Superset(emails, DemoAccounts.All.Select(a => a.Email).ToHashSet());
+        Assert.Superset(DemoAccounts.All.Select(a => a.Email).ToHashSet(), emails);
         var kim = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "kim.aberg@moment.test");
         Assert.Equal("Business customers", kim.GetProperty("team").GetString());
         Assert.Equal(["Agent"], kim.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
