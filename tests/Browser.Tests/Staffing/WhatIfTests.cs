@@ -135,6 +135,26 @@ public sealed partial class WhatIfTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task WhatIf_UploadedForecastFile_IsComparedAndKeptInTheForm()
+    {
+        var page = await LoginPage.SignedInAsync(app, Manager);
+        var whatIf = new WhatIfPage(page);
+        await whatIf.GoToAsync();
+
+        await page.Locator("#forecast-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "day.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Intervall;Samtal;AHT\n08:00;50;3m\n08:15;60,5;3m\n"),
+        });
+        await page.Locator("#plans").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare the plans" }).ClickAsync();
+
+        await Expect(whatIf.Sentence(0)).ToHaveTextAsync(new Regex(@"^With 10 agents, a caller at 08:15 waits "));
+        await Expect(page.Locator("#forecast")).ToHaveValueAsync(new Regex("08:15;60,5;3m"));
+    }
+
+    [Fact]
     public async Task WhatIf_ForAnAgent_IsDenied()
     {
         var page = await LoginPage.SignedInAsync(app, Agent);

@@ -175,6 +175,19 @@ public abstract class StaffingApiTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(before, (await leadership.GetFromJsonAsync<JsonElement>("/api/staffing/decisions", TestContext.Current.CancellationToken)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task TeamLead_MaySimulateButNotDecide()
+    {
+        using var teamLead = await app.ClientForAsync("johan.ek@moment.test");
+
+        using var simulated = await teamLead.PostAsJsonAsync("/api/staffing/simulations", SmallWhatIf, TestContext.Current.CancellationToken);
+        using var decided = await teamLead.PostAsJsonAsync("/api/staffing/decisions",
+            new { whatIf = SmallWhatIf, chosenPlan = 0, reason = "Keep 14." }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, simulated.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, decided.StatusCode);
+    }
+
     [Theory]
     [InlineData(1, "  ", "Reason")]
     [InlineData(5, "Why not.", "ChosenPlan")]
