@@ -5,6 +5,8 @@ using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
 using Moment.Web.Features.Account;
+using Moment.Web.Features.Cases;
+using Moment.Web.Features.Customers;
 using Moment.Web.Features.Staff;
 using Moment.Web.Localization;
 using Moment.Web.OpenApi;
@@ -30,7 +32,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Malformed bodies throw, so that ProblemExceptionHandler can tell the caller what was wrong in every environment.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -58,6 +60,9 @@ app.MapLanguageSwitch();
 app.MapAccountEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapStaffApi();
+api.MapCustomersApi();
+api.MapCasesApi();
+app.MapPublicCaseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
