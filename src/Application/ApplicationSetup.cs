@@ -35,6 +35,7 @@ public static class ApplicationSetup
         services.AddScoped<RegisterCase>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();
+        services.AddScoped<ListOffers>();
         services.AddScoped<RecordContact>();
         services.AddScoped<AddCaseNote>();
         services.AddScoped<OfferHandOff>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Moment.Application;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
@@ -11,6 +12,7 @@ using Moment.Web.Features.Staff;
 using Moment.Web.Localization;
 using Moment.Web.OpenApi;
 using Moment.Web.Problems;
+using Moment.Web.Realtime;
 using Moment.Web.Security;
 using Scalar.AspNetCore;
 
@@ -36,7 +38,9 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-builder.Services.AddRazorComponents();
+builder.Services.AddSingleton<DeskEvents>();
+builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
@@ -66,7 +70,7 @@ app.MapPublicCaseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
 
