@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moment.Application.ApiTokens;
+using Moment.Application.Cases;
+using Moment.Application.Customers;
 using Moment.Application.Demo;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
 using Moment.Application.Teams;
+using Moment.Domain.Cases;
 
 namespace Moment.Application;
 
@@ -30,6 +33,27 @@ public static class ApplicationSetup
         services.AddSingleton<SimulateDay>();
         services.AddScoped<RecordStaffingDecision>();
         services.AddScoped<ListStaffingDecisions>();
+
+        services.TryAddSingleton(CasePolicy.Default);
+        services.TryAddSingleton<ICaseNotifications, NoCaseNotifications>();
+        services.AddScoped<CaseNumbers>();
+        services.AddScoped<CaseTypes>();
+        services.AddScoped<CaseWork>();
+        services.AddScoped<RegisterCase>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<ListCases>();
+        services.AddScoped<ListOffers>();
+        services.AddScoped<RecordContact>();
+        services.AddScoped<AddCaseNote>();
+        services.AddScoped<OfferHandOff>();
+        services.AddScoped<AnswerHandOff>();
+        services.AddScoped<ProposeResolution>();
+        services.AddScoped<ReassignCase>();
+        services.AddScoped<LinkCases>();
+        services.AddScoped<CustomerCase>();
+        services.AddScoped<CaseDeadlines>();
+        services.AddScoped<RegisterCustomer>();
+        services.AddScoped<FindCustomers>();
         return services;
     }
 }

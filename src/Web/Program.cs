@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Moment.Application;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
 using Moment.Web.Features.Account;
+using Moment.Web.Features.Cases;
+using Moment.Web.Features.Customers;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
 using Moment.Web.Localization;
 using Moment.Web.OpenApi;
 using Moment.Web.Problems;
+using Moment.Web.Realtime;
 using Moment.Web.Security;
 using Scalar.AspNetCore;
 
@@ -31,10 +35,13 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Malformed bodies throw, so that ProblemExceptionHandler can tell the caller what was wrong in every environment.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddSingleton<DeskEvents>();
+builder.Services.AddHostedService<CaseDeadlineService>();
+builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
 // output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
@@ -63,6 +70,9 @@ app.MapAccountEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapStaffApi();
 api.MapStaffingApi();
+api.MapCustomersApi();
+api.MapCasesApi();
+app.MapPublicCaseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 

@@ -18,7 +18,7 @@ public sealed class BrowserApp : IAsyncLifetime
     // Debian's browser: Playwright must never download one of its own.
     private const string Chromium = "/usr/bin/chromium";
 
-    private readonly MomentApp _app = new(DatabaseProvider.Sqlite);
+    private readonly MomentApp _app = new(DatabaseProvider.Sqlite, fakeClock: false);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -45,9 +45,9 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (own cookies) that speaks the given language, pointed at the app.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", bool javaScript = true)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

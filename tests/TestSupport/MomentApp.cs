@@ -12,7 +12,9 @@ namespace Moment.TestSupport;
 /// The real web app on a real database of one provider, in demo mode, with a clock the test controls.
 /// One per test class (a class fixture): the database is created on first use and dropped at the end.
 /// </summary>
-public class MomentApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+/// <param name="provider">The database to run on.</param>
+/// <param name="fakeClock">False for browser tests: Blazor's circuits and data protection keep real time, and a frozen clock would expire them.</param>
+public class MomentApp(DatabaseProvider provider, bool fakeClock = true) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -44,7 +46,8 @@ public class MomentApp(DatabaseProvider provider) : WebApplicationFactory<Progra
         builder.UseSetting("ConnectionStrings:Moment", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        if (fakeClock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
     public override async ValueTask DisposeAsync()

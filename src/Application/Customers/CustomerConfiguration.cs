@@ -10,7 +10,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.PostalAddress).HasMaxLength(Customer.PostalAddressMaxLength);
-        builder.HasIndex(c => c.Name);
+        builder.Property(c => c.SearchName).HasMaxLength(Customer.NameMaxLength);
+        builder.HasIndex(c => c.SearchName);
         builder.OwnsMany(c => c.PhoneNumbers, phone =>
         {
             phone.ToTable("CustomerPhoneNumbers");

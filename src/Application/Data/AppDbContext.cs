@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.ApiTokens;
+using Moment.Application.Cases;
 using Moment.Application.Staff;
+using Moment.Domain.Cases;
 using Moment.Domain.Customers;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
@@ -24,10 +26,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<StaffingDecision> StaffingDecisions => Set<StaffingDecision>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseType> CaseTypes => Set<CaseType>();
+
+    public DbSet<HandOff> HandOffs => Set<HandOff>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+            builder.HasSequence<long>(CaseNumbers.PostgresSequence);
+        else
+            builder.Entity<CaseNumberCounter>().HasData(new CaseNumberCounter { Id = 1, Next = 0 });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

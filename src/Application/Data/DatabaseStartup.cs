@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Moment.Application.Cases;
 using Moment.Application.Demo;
 using Moment.Application.Staff;
 
@@ -21,6 +22,7 @@ public static class DatabaseStartup
         }
 
         await provider.GetRequiredService<EnsureStaffRoles>().HandleAsync(cancellationToken);
+        await provider.GetRequiredService<CaseTypes>().EnsureStandardAsync(cancellationToken);
         if (demoMode && await provider.GetRequiredService<SeedDemoData>().HandleAsync(cancellationToken))
             logger.LogInformation("Demo data created: {Teams} teams, {Accounts} staff accounts", DemoAccounts.Teams.Count, DemoAccounts.All.Count);
     }

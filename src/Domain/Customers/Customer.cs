@@ -16,12 +16,16 @@ public sealed class Customer
     {
         Id = id;
         Name = name;
+        SearchName = name.ToLowerInvariant();
         CreatedAt = createdAt;
     }
 
     public Guid Id { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>The name lower-cased with invariant rules, so that "åberg" finds "Åberg" on every database.</summary>
+    public string SearchName { get; private set; }
 
     public string? PostalAddress { get; private set; }
 

@@ -48,7 +48,7 @@ internal static class StaffAuthentication
 
         // Deactivating a member of staff changes their security stamp; their open sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddAuthorization(StaffPolicies.Add);
         services.AddCascadingAuthenticationState();
         return services;
     }

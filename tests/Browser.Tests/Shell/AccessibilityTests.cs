@@ -62,6 +62,28 @@ public sealed class AccessibilityTests(BrowserApp app)
         await AssertAccessibleAsync(page);
     }
 
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-GB")]
+    public async Task CasePages_HaveNoSeriousViolations(string locale)
+    {
+        var sara = new CasePage(await LoginPage.SignedInAsync(app, "sara.holm@moment.test", locale));
+        await sara.Page.GotoAsync("/desk?q=andersson");
+        await AssertAccessibleAsync(sara.Page);
+        await sara.Page.GotoAsync("/cases/new");
+        await AssertAccessibleAsync(sara.Page);
+        await sara.Page.GotoAsync("/desk?q=" + Uri.EscapeDataString("Jonas Persson"));
+        await sara.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(New case for|Nytt ärende för) Jonas Persson$") }).ClickAsync();
+        await sara.Page.GetByLabel(locale == "sv-SE" ? "Rubrik" : "Subject").FillAsync("App crashes");
+        await sara.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Register case|Registrera ärendet)$") }).ClickAsync();
+        await sara.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/M-"));
+        await AssertAccessibleAsync(sara.Page);
+        var link = await sara.CustomerLinkAsync();
+        var customer = await app.NewPageAsync(locale);
+        await customer.GotoAsync(link);
+        await AssertAccessibleAsync(customer);
+    }
+
     private static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Moment.Application.Cases;
+
+/// <summary>
+/// The receiver's answer to an offer. Accepting makes them the owner; declining needs a reason and leaves the owner.
+/// Either can make the case escalate to a named team lead (no carousel). Of two people accepting one offer at the
+/// same moment exactly one wins; the other gets a conflict.
+/// </summary>
+public sealed class AnswerHandOff(CaseWork work)
+{
+    public async Task<string> AcceptAsync(Guid handOffId, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
+        var offeredBy = @case.HandOffs.First(h => h.Id == handOffId).OfferedById;
+        @case.AcceptHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), work.Now);
+        work.Tell(@case.Number, "accepted", offeredBy);
+        await work.EscalateIfDueAsync(@case, cancellationToken);
+        await work.SaveAsync(cancellationToken);
+        return @case.Number;
+    }
+
+    public async Task<string> DeclineAsync(Guid handOffId, string? reason, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
+        @case.DeclineHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), reason ?? "", work.Now);
+        work.Tell(@case.Number, "declined", @case.OwnerId);
+        await work.EscalateIfDueAsync(@case, cancellationToken);
+        await work.SaveAsync(cancellationToken);
+        return @case.Number;
+    }
+
+    private Task<Guid?> TeamOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        work.Db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Moment.Application.Staff;
+using Moment.Domain.Cases;
+using Moment.Domain.Customers;
+using Moment.Domain.Teams;
+
+namespace Moment.Application.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(20);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.CustomerToken).HasMaxLength(64);
+        builder.HasIndex(c => c.CustomerToken).IsUnique();
+        builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength);
+        builder.Property(c => c.ProposedResolution).HasMaxLength(Case.ResolutionMaxLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Priority).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.FirstDoor).HasConversion<string>().HasMaxLength(10);
+        // Every change bumps Version: a stale write (two people accepting one offer) fails instead of overwriting.
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.OwnerId, c.Status });
+        builder.HasIndex(c => new { c.TeamId, c.Status });
+        builder.HasIndex(c => c.CustomerId);
+        builder.HasIndex(c => c.ObjectionDeadline);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CaseType>().WithMany().HasForeignKey(c => c.CaseTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.SameProblemAsCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.HandOffs).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.HandOffs).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.PendingHandOff);
+        builder.Ignore(c => c.IsResolved);
+        builder.Ignore(c => c.TimeToFirstResponse);
+        builder.Ignore(c => c.TimeToResolution);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("CaseEvents");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Door).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.Text).HasMaxLength(CaseEvent.TextMaxLength * 2);
+        builder.HasIndex(e => new { e.CaseId, e.Id });
+    }
+}
+
+internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
+{
+    public void Configure(EntityTypeBuilder<HandOff> builder)
+    {
+        // The domain makes the id; without this EF would take an offer added to a loaded case for an existing row.
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Summary).HasMaxLength(HandOff.SummaryMaxLength);
+        builder.Property(h => h.Reason).HasMaxLength(HandOff.ReasonMaxLength);
+        builder.Property(h => h.DeclineReason).HasMaxLength(HandOff.ReasonMaxLength);
+        builder.Property(h => h.State).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(h => new { h.State, h.ExpiresAt });
+        builder.HasIndex(h => new { h.ToUserId, h.State });
+        builder.HasIndex(h => new { h.ToTeamId, h.State });
+    }
+}
+
+internal sealed class CaseTypeConfiguration : IEntityTypeConfiguration<CaseType>
+{
+    public void Configure(EntityTypeBuilder<CaseType> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(CaseType.NameMaxLength);
+        builder.HasIndex(t => t.Name).IsUnique();
+    }
+}

@@ -1,0 +1,43 @@
+using Moment.Domain.Cases;
+
+namespace Moment.Application.Cases;
+
+public sealed record PersonRef(Guid Id, string Name, string Email);
+
+public sealed record TeamRef(Guid Id, string Name);
+
+public sealed record CaseCounts(int HandOffs, int Declines, int Escalations, int Reopens, int RepeatContacts);
+
+public sealed record HandOffView(
+    Guid Id, PersonRef OfferedBy, PersonRef? ToPerson, TeamRef? ToTeam, string Summary, string Reason,
+    HandOffState State, DateTimeOffset OfferedAt, DateTimeOffset ExpiresAt, string? DeclineReason);
+
+public sealed record TimelineEntry(
+    CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About);
+
+/// <summary>Everything the owner, the receiver of an offer, and the API see of a case.</summary>
+public sealed record CaseDetails(
+    Guid Id,
+    string Number,
+    CaseStatus Status,
+    string Subject,
+    string? Description,
+    CasePriority Priority,
+    string CaseType,
+    Door FirstDoor,
+    PersonRef Owner,
+    TeamRef? Team,
+    Guid CustomerId,
+    string CustomerName,
+    CaseCounts Counts,
+    string CustomerToken,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolvedAt,
+    string? ProposedResolution,
+    DateTimeOffset? ObjectionDeadline,
+    string? SameProblemAs,
+    HandOffView? PendingHandOff,
+    IReadOnlyList<TimelineEntry> Timeline);

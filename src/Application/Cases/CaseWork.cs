@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Domain;
+using Moment.Domain.Cases;
+
+namespace Moment.Application.Cases;
+
+/// <summary>
+/// The steps every change to a case shares: load it by number, refuse a stale edit, let overdue offers lapse
+/// (and escalate a case that has bounced enough) before anything else, and save with the concurrency check.
+/// </summary>
+public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider time, ICaseNotifications notifications)
+{
+    private readonly List<CaseChange> _changes = [];
+
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    public CasePolicy Policy => policy;
+
+    public AppDbContext Db => db;
+
+    /// <summary>Loads a case for a change. Its timeline is not loaded: new entries are appended without reading old ones.</summary>
+    public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        var @case = await db.Cases.Include(c => c.HandOffs).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
+            ?? throw new NotFoundException($"There is no case {number}.");
+        return await PrepareAsync(@case, expectedVersion, cancellationToken);
+    }
+
+    public async Task<Case> LoadByHandOffAsync(Guid handOffId, CancellationToken cancellationToken)
+    {
+        var caseId = await db.HandOffs.Where(h => h.Id == handOffId).Select(h => (Guid?)h.CaseId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("There is no such hand-off offer.");
+        var @case = await db.Cases.Include(c => c.HandOffs).FirstAsync(c => c.Id == caseId, cancellationToken);
+        return await PrepareAsync(@case, null, cancellationToken);
+    }
+
+    /// <summary>Escalates to the team lead of the case's team (or, without one, its responsible manager) when the case has bounced enough.</summary>
+    public async Task EscalateIfDueAsync(Case @case, CancellationToken cancellationToken)
+    {
+        if (@case.EscalationDue(policy) is not { } cause)
+            return;
+        var leadership = await db.Teams.Where(t => t.Id == @case.TeamId)
+            .Select(t => new { t.Id, Lead = t.TeamLeadId ?? t.ResponsibleManagerId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (leadership?.Lead is not { } lead)
+            return;
+        @case.Escalate(cause, lead, leadership.Id, Now);
+        Tell(@case.Number, "escalated", lead);
+    }
+
+    public void Tell(string number, string what, params IEnumerable<Guid> recipients) =>
+        _changes.Add(new CaseChange(number, what, [.. recipients]));
+
+    /// <summary>Saves; a concurrent change to the same case makes this fail with a conflict and writes nothing.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("Someone else changed this case at the same moment. Reload it and try again.");
+        }
+
+        foreach (var change in _changes)
+            await notifications.PublishAsync(change, cancellationToken);
+        _changes.Clear();
+    }
+
+    private async Task<Case> PrepareAsync(Case @case, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (expectedVersion is { } expected && expected != @case.Version)
+            throw new ConflictException($"Case {@case.Number} has changed since you opened it. Reload it and try again.");
+        if (@case.ExpireHandOffs(Now))
+            await EscalateIfDueAsync(@case, cancellationToken);
+        return @case;
+    }
+}

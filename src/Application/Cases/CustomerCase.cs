@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Domain.Cases;
+
+namespace Moment.Application.Cases;
+
+public sealed record PublicEntry(CaseEventKind Kind, DateTimeOffset At, string? Text);
+
+/// <summary>What the customer sees at their link: plain status, who is responsible (first name and team), what was proposed.</summary>
+public sealed record CustomerCaseView(
+    string Number, string Subject, CaseStatus Status, string OwnerFirstName, string? TeamName,
+    string? ProposedResolution, DateTimeOffset? ObjectionDeadline, DateTimeOffset CreatedAt, IReadOnlyList<PublicEntry> Updates);
+
+/// <summary>
+/// The customer's side of a case, reached with the unguessable token in their link and no sign-in.
+/// An unknown token gets the same answer as a wrong one: nothing that tells whether a case exists.
+/// </summary>
+public sealed class CustomerCase(AppDbContext db, CaseWork work)
+{
+    private const string NoSuchCase = "There is no case at this link.";
+
+    public async Task<CustomerCaseView> GetAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Timeline.Where(e => e.IsPublic))
+            .FirstOrDefaultAsync(c => c.CustomerToken == token, cancellationToken)
+            ?? throw new NotFoundException(NoSuchCase);
+        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == @case.OwnerId, cancellationToken);
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == @case.TeamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        return new CustomerCaseView(
+            @case.Number, @case.Subject, @case.Status, owner.FirstName, team, @case.ProposedResolution, @case.ObjectionDeadline,
+            @case.CreatedAt, [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicEntry(e.Kind, e.At, e.Text))]);
+    }
+
+    /// <summary>"Yes, it is solved."</summary>
+    public Task ConfirmAsync(string token, string? comment, CancellationToken cancellationToken = default) =>
+        AnswerAsync(token, @case => @case.ConfirmResolution(comment, work.Now), "confirmed", cancellationToken);
+
+    /// <summary>"No, it is not solved": the case reopens with the same owner.</summary>
+    public Task ObjectAsync(string token, string? comment, CancellationToken cancellationToken = default) =>
+        AnswerAsync(token, @case => @case.ObjectToResolution(comment, work.Now), "objected", cancellationToken);
+
+    private async Task AnswerAsync(string token, Action<Case> answer, string what, CancellationToken cancellationToken)
+    {
+        var number = await db.Cases.Where(c => c.CustomerToken == token).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(NoSuchCase);
+        var @case = await work.LoadAsync(number, null, cancellationToken);
+        answer(@case);
+        work.Tell(@case.Number, what, @case.OwnerId);
+        await work.SaveAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Domain.Cases;
+
+namespace Moment.Application.Cases;
+
+/// <summary>A case with its full timeline and the names behind every id.</summary>
+public sealed class GetCase(AppDbContext db)
+{
+    public async Task<CaseDetails> HandleAsync(string number, CancellationToken cancellationToken = default)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        var @case = await db.Cases.AsNoTracking().AsSplitQuery()
+            .Include(c => c.HandOffs).Include(c => c.Timeline)
+            .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
+            ?? throw new NotFoundException($"There is no case {number}.");
+        return await DescribeAsync(@case, cancellationToken);
+    }
+
+    public async Task<CaseDetails> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.AsNoTracking().AsSplitQuery()
+            .Include(c => c.HandOffs).Include(c => c.Timeline)
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException("There is no such case.");
+        return await DescribeAsync(@case, cancellationToken);
+    }
+
+    private async Task<CaseDetails> DescribeAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var userIds = @case.Timeline.SelectMany(e => new[] { e.ActorId, e.SubjectUserId })
+            .Concat(@case.HandOffs.SelectMany(h => new[] { (Guid?)h.OfferedById, h.ToUserId }))
+            .Append(@case.OwnerId)
+            .OfType<Guid>().Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new PersonRef(u.Id, u.DisplayName, u.Email ?? ""), cancellationToken);
+        var teamIds = @case.Timeline.Select(e => e.SubjectTeamId).Concat(@case.HandOffs.Select(h => h.ToTeamId)).Append(@case.TeamId)
+            .OfType<Guid>().Distinct().ToList();
+        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => new TeamRef(t.Id, t.Name), cancellationToken);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == @case.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var caseType = await db.CaseTypes.AsNoTracking().Where(t => t.Id == @case.CaseTypeId).Select(t => t.Name).FirstAsync(cancellationToken);
+        var otherCaseIds = @case.Timeline.Select(e => e.OtherCaseId).Append(@case.SameProblemAsCaseId).OfType<Guid>().Distinct().ToList();
+        var otherCases = await db.Cases.AsNoTracking().Where(c => otherCaseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+
+        PersonRef Person(Guid id) => people.TryGetValue(id, out var p) ? p : new PersonRef(id, "(unknown)", "");
+        string? About(CaseEvent e) =>
+            e.SubjectUserId is { } user ? Person(user).Name
+            : e.SubjectTeamId is { } team && teams.TryGetValue(team, out var t) ? t.Name
+            : e.OtherCaseId is { } other && otherCases.TryGetValue(other, out var n) ? n
+            : null;
+        HandOffView View(HandOff h) => new(
+            h.Id, Person(h.OfferedById), h.ToUserId is { } to ? Person(to) : null,
+            h.ToTeamId is { } team && teams.TryGetValue(team, out var t) ? t : null,
+            h.Summary, h.Reason, h.State, h.OfferedAt, h.ExpiresAt, h.DeclineReason);
+
+        return new CaseDetails(
+            @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType, @case.FirstDoor,
+            Person(@case.OwnerId),
+            @case.TeamId is { } teamId && teams.TryGetValue(teamId, out var caseTeam) ? caseTeam : null,
+            @case.CustomerId, customer,
+            new CaseCounts(@case.HandOffCount, @case.DeclineCount, @case.EscalationCount, @case.ReopenCount, @case.RepeatContactCount),
+            @case.CustomerToken, @case.Version, @case.CreatedAt, @case.UpdatedAt, @case.FirstResponseAt, @case.ResolvedAt,
+            @case.ProposedResolution, @case.ObjectionDeadline,
+            @case.SameProblemAsCaseId is { } same && otherCases.TryGetValue(same, out var sameNumber) ? sameNumber : null,
+            @case.PendingHandOff is { } pending ? View(pending) : null,
+            [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
+                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))]);
+    }
+}

@@ -1,0 +1,43 @@
+using Moment.Application.Cases;
+using Moment.Domain.Cases;
+
+namespace Moment.Web.Features.Cases;
+
+/// <summary>A case as the API shows it: the details plus the customer's link, never the bare token.</summary>
+public sealed record CaseResponse(
+    string Number,
+    CaseStatus Status,
+    string Subject,
+    string? Description,
+    CasePriority Priority,
+    string CaseType,
+    Door FirstDoor,
+    PersonRef Owner,
+    TeamRef? Team,
+    Guid CustomerId,
+    string CustomerName,
+    CaseCounts Counts,
+    string CustomerLink,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    double? TimeToFirstResponseSeconds,
+    double? TimeToResolutionSeconds,
+    string? ProposedResolution,
+    DateTimeOffset? ObjectionDeadline,
+    string? SameProblemAs,
+    HandOffView? PendingHandOff,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static CaseResponse Of(CaseDetails c, HttpRequest request) => new(
+        c.Number, c.Status, c.Subject, c.Description, c.Priority, c.CaseType, c.FirstDoor, c.Owner, c.Team, c.CustomerId, c.CustomerName,
+        c.Counts, CustomerLinks.For(request, c.CustomerToken), c.Version, c.CreatedAt, c.UpdatedAt,
+        (c.FirstResponseAt - c.CreatedAt)?.TotalSeconds, (c.ResolvedAt - c.CreatedAt)?.TotalSeconds,
+        c.ProposedResolution, c.ObjectionDeadline, c.SameProblemAs, c.PendingHandOff, c.Timeline);
+}
+
+/// <summary>The customer's page is at <c>/c/{token}</c>: short enough for a text message or a letter.</summary>
+internal static class CustomerLinks
+{
+    public static string For(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/c/{token}";
+}

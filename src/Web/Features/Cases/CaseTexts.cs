@@ -1,0 +1,47 @@
+using Moment.Domain.Cases;
+
+namespace Moment.Web.Features.Cases;
+
+/// <summary>The English words (resource keys) for the case vocabulary, for staff and for customers.</summary>
+internal static class CaseTexts
+{
+    public static string Status(CaseStatus status) => status switch
+    {
+        CaseStatus.Open => "Open",
+        CaseStatus.ProposedSolved => "Proposed solved",
+        CaseStatus.Resolved => "Resolved",
+        CaseStatus.ResolvedBySilence => "Resolved by silence",
+    };
+
+    public static string Door(Door door) => door switch
+    {
+        Domain.Cases.Door.Phone => "Phone",
+        Domain.Cases.Door.Chat => "Chat",
+        Domain.Cases.Door.Email => "Email",
+        Domain.Cases.Door.Shop => "Shop",
+        Domain.Cases.Door.Onboard => "Onboard",
+        Domain.Cases.Door.Letter => "Letter",
+        Domain.Cases.Door.Web => "Web",
+        Domain.Cases.Door.Field => "Field",
+    };
+
+    public static string Event(CaseEventKind kind) => kind switch
+    {
+        CaseEventKind.Created => "Case registered",
+        CaseEventKind.Contact => "Contact",
+        CaseEventKind.InternalNote => "Internal note",
+        CaseEventKind.PublicReply => "Reply to the customer",
+        CaseEventKind.HandOffOffered => "Hand-off offered",
+        CaseEventKind.HandOffAccepted => "Hand-off accepted",
+        CaseEventKind.HandOffDeclined => "Hand-off declined",
+        CaseEventKind.HandOffExpired => "Offer expired unanswered",
+        CaseEventKind.Reassigned => "Reassigned by team lead",
+        CaseEventKind.Escalated => "Escalated",
+        CaseEventKind.ResolutionProposed => "Resolution proposed",
+        CaseEventKind.ResolutionConfirmed => "Customer confirmed it is solved",
+        CaseEventKind.ResolutionObjected => "Customer says it is not solved",
+        CaseEventKind.ResolvedBySilence => "Resolved by silence",
+        CaseEventKind.Reopened => "Reopened",
+        CaseEventKind.LinkedAsSameProblem => "Linked as the same problem",
+    };
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Domain;
+using Moment.Domain.Cases;
+using Moment.Web.Security;
+
+namespace Moment.Web.Features.Cases;
+
+public sealed record DeclineBody(string? Reason);
+
+public sealed record LinkBody(string? EarlierNumber);
+
+public sealed record HandOffCreated(Guid HandOffId, CaseResponse Case);
+
+/// <summary>Cases and hand-offs. Every change answers with the case as it now is.</summary>
+internal static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", RegisterAsync).RequireAuthorization(StaffPolicies.CaseWorker)
+            .WithSummary("Registers a case at any door. The caller becomes its owner.");
+        cases.MapGet("/{number}", async (string number, GetCase get, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request)))
+            .WithSummary("A case with owner, team, counts, the customer's link and the full timeline.");
+        cases.MapGet("/", ListAsync).WithSummary("Cases by owner (me or an email), status and team (name or id).");
+
+        var work = cases.MapGroup("/{number}").RequireAuthorization(StaffPolicies.CaseWorker);
+        work.MapPost("/contacts", async (string number, RecordContactRequest body, ClaimsPrincipal user, RecordContact record, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await record.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .WithSummary("Records a contact. 'sameProblem' on a resolved case reopens it as a repeat contact.");
+        work.MapPost("/notes", async (string number, AddCaseNoteRequest body, ClaimsPrincipal user, AddCaseNote add, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await add.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .WithSummary("Adds an internal note, or a public reply ('isPublic') the customer sees.");
+        work.MapPost("/handoffs", async (string number, OfferHandOffRequest body, ClaimsPrincipal user, OfferHandOff offer, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                var id = await offer.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Created($"/api/handoffs/{id}", new HandOffCreated(id, CaseResponse.Of(await get.HandleAsync(number, ct), request)));
+            })
+            .WithSummary("Offers the case to a person or a team, with a summary and a reason. The owner stays owner until accepted.");
+        work.MapPost("/resolution", async (string number, ProposeResolutionRequest body, ClaimsPrincipal user, ProposeResolution propose, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await propose.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .WithSummary("Proposes a resolution (public text). The customer confirms or objects; silence through the window resolves it.");
+        work.MapPost("/reassign", async (string number, ReassignCaseRequest body, ClaimsPrincipal user, ReassignCase reassign, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await reassign.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .RequireAuthorization(StaffPolicies.TeamLeadership)
+            .WithSummary("A team lead gives the case to someone else, with a written reason.");
+        work.MapPost("/links", async (string number, LinkBody body, ClaimsPrincipal user, LinkCases link, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await link.HandleAsync(number, body.EarlierNumber ?? throw new DomainRuleException("Give the earlier case's number.", "EarlierNumber"), user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .WithSummary("Links this case to an earlier case about the same problem (counts a repeat contact there).");
+
+        var handOffs = api.MapGroup("/handoffs").WithTags("Cases").RequireAuthorization(StaffPolicies.CaseWorker);
+        handOffs.MapPost("/{id:guid}/accept", async (Guid id, ClaimsPrincipal user, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.AcceptAsync(id, user.StaffId(), ct), ct), request)))
+            .WithSummary("Accepts an offer addressed to you (or your team): you become the owner.");
+        handOffs.MapPost("/{id:guid}/decline", async (Guid id, DeclineBody body, ClaimsPrincipal user, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.DeclineAsync(id, body.Reason, user.StaffId(), ct), ct), request)))
+            .WithSummary("Declines an offer with a reason; the owner stays owner.");
+        return api;
+    }
+
+    private static async Task<Created<CaseResponse>> RegisterAsync(RegisterCaseRequest body, ClaimsPrincipal user, RegisterCase register, HttpRequest request, CancellationToken ct)
+    {
+        var registered = await register.HandleAsync(body, user.StaffId(), ct);
+        return TypedResults.Created($"/api/cases/{registered.Number}", CaseResponse.Of(registered, request));
+    }
+
+    private static async Task<Ok<IReadOnlyList<CaseListItem>>> ListAsync(
+        string? owner, string? status, string? team, int? limit, ClaimsPrincipal user, AppDbContext db, ListCases list, CancellationToken ct)
+    {
+        Guid? ownerId = owner switch
+        {
+            null or "" => null,
+            "me" => user.StaffId(),
+            _ => await db.Users.Where(u => u.NormalizedEmail == owner.Trim().ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+                ?? throw new DomainRuleException($"No member of staff has the email address {owner}.", "owner"),
+        };
+        Guid? teamId = team switch
+        {
+            null or "" => null,
+            _ when Guid.TryParse(team, out var id) => id,
+            _ => await db.Teams.Where(t => t.Name == team).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+                ?? throw new DomainRuleException($"There is no team called {team}.", "team"),
+        };
+        CaseStatus? wanted = status switch
+        {
+            null or "" => null,
+            _ when Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) => parsed,
+            _ => throw new DomainRuleException($"Unknown status '{status}'. Use open, proposedSolved, resolved or resolvedBySilence.", "status"),
+        };
+        return TypedResults.Ok(await list.HandleAsync(new CaseFilter(ownerId, wanted, teamId, Limit: limit ?? 100), ct));
+    }
+}

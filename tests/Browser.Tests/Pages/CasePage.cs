@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Moment.Browser.Tests.Pages;
+
+/// <summary>The desk, the new-case form and the case page, as an agent uses them.</summary>
+public sealed partial class CasePage(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator Owner => page.Locator("#case-owner");
+
+    public ILocator Status => page.Locator("#case-status");
+
+    /// <summary>From the desk: find the customer, start a case for them, and register it. Returns the case number.</summary>
+    public async Task<string> RegisterAsync(string customer, string subject, string door)
+    {
+        await page.GotoAsync("/desk?q=" + Uri.EscapeDataString(customer));
+        await page.GetByRole(AriaRole.Link, new() { Name = $"New case for {customer}" }).ClickAsync();
+        await page.GetByLabel("Door").SelectOptionAsync(new SelectOptionValue { Label = door });
+        await page.GetByLabel("Subject").FillAsync(subject);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register case" }).ClickAsync();
+        await page.WaitForURLAsync(CaseUrl());
+        return page.Url[(page.Url.LastIndexOf('/') + 1)..];
+    }
+
+    public async Task OfferToAsync(string person, string summary, string reason)
+    {
+        await page.GetByLabel("To a person").SelectOptionAsync(new SelectOptionValue { Label = person });
+        await page.GetByLabel("Summary for the receiver").FillAsync(summary);
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Offer the case" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async Task DeclineAsync(string number, string reason)
+    {
+        await page.GotoAsync($"/cases/{number}");
+        await page.GetByLabel("Reason for declining").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async Task ProposeResolutionAsync(string text)
+    {
+        await page.GetByLabel("What was done, in plain words").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose resolution" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async Task<string> CustomerLinkAsync() => (await page.Locator("#customer-link").GetAttributeAsync("href"))!;
+
+    [GeneratedRegex("/cases/M-\\d{4}-\\d{6}$")]
+    private static partial Regex CaseUrl();
+}
