@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Pages;
 
@@ -30,7 +31,8 @@ public sealed partial class CasePage(IPage page)
         await page.GetByLabel("Summary for the receiver").FillAsync(summary);
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Offer the case" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The form posts without a full navigation: wait for what the saved offer shows, not for the network.
+        await Expect(page.GetByText(WaitingForAnswer())).ToBeVisibleAsync();
     }
 
     public async Task DeclineAsync(string number, string reason)
@@ -38,17 +40,20 @@ public sealed partial class CasePage(IPage page)
         await page.GotoAsync($"/cases/{number}");
         await page.GetByLabel("Reason for declining").FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.GetByLabel("Reason for declining")).ToHaveCountAsync(0);
     }
 
     public async Task ProposeResolutionAsync(string text)
     {
         await page.GetByLabel("What was done, in plain words").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose resolution" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(Status).ToHaveTextAsync("Proposed solved");
     }
 
     public async Task<string> CustomerLinkAsync() => (await page.Locator("#customer-link").GetAttributeAsync("href"))!;
+
+    [GeneratedRegex("waiting for an answer")]
+    private static partial Regex WaitingForAnswer();
 
     [GeneratedRegex("/cases/M-\\d{4}-\\d{6}$")]
     private static partial Regex CaseUrl();

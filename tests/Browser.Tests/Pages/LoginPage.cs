@@ -25,6 +25,8 @@ public sealed class LoginPage(IPage page)
         var login = new LoginPage(page);
         await login.GoToAsync();
         await login.SignInAsync(email, DemoPassword);
+        // Signed in once the sign-out form is there (the post may finish after the network first goes quiet).
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("form[action='account/logout']")).ToBeVisibleAsync();
         return page;
     }
 }

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moment.Application.ApiTokens;
+using Npgsql;
+
+namespace Moment.Bench.CaseIntake;
+
+internal static class LoadDriver
+{
+    private static async Task Main(string[] args)
+    {
+        // Usage: dotnet run -c Release --project bench/CaseIntake.Load -- [sqlite|postgres|both] [requests per run] [seconds per run]
+        // PostgreSQL needs MOMENT_TEST_POSTGRES (a role that may create databases; ./test.sh sets one up on port 55432).
+        var which = args.ElementAtOrDefault(0) ?? "both";
+        var requests = int.Parse(args.ElementAtOrDefault(1) ?? "4000", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
+
+        foreach (var provider in new[] { "Sqlite", "Postgres" }.Where(p => which == "both" || string.Equals(which, p, StringComparison.OrdinalIgnoreCase)))
+        {
+            string connectionString;
+            string? pgDatabase = null;
+            if (provider == "Sqlite")
+            {
+                connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"moment-load-{Guid.NewGuid():N}.db")}";
+            }
+            else
+            {
+                var admin = Environment.GetEnvironmentVariable("MOMENT_TEST_POSTGRES") ?? throw new InvalidOperationException("Set MOMENT_TEST_POSTGRES.");
+                pgDatabase = $"moment_load_{Guid.NewGuid():N}";
+                await Execute(admin, $"CREATE DATABASE \"{pgDatabase}\"");
+                connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = pgDatabase, MaxPoolSize = 50 }.ConnectionString;
+            }
+
+            await using (var app = new LoadApp(provider, connectionString))
+            {
+                app.UseKestrel(0);
+                app.StartServer();
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+                string token;
+                await using (var scope = app.Services.CreateAsyncScope())
+                    token = (await scope.ServiceProvider.GetRequiredService<CreateApiToken>().HandleAsync(new CreateApiTokenRequest("karin.nord@moment.test", "load", null))).Secret;
+                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var customers = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=andersson");
+                var customerId = customers[0].GetProperty("id").GetGuid();
+
+                await RunAsync(client, customerId, concurrency: 1, 200, 5, provider, warmup: true);
+                foreach (var concurrency in new[] { 1, 8 })
+                    await RunAsync(client, customerId, concurrency, requests, seconds, provider, warmup: false);
+            }
+
+            if (pgDatabase is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await Execute(Environment.GetEnvironmentVariable("MOMENT_TEST_POSTGRES")!, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task RunAsync(HttpClient client, Guid customerId, int concurrency, int requests, int seconds, string provider, bool warmup)
+    {
+        var latencies = new double[requests];
+        var next = -1;
+        var failures = 0;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while (!deadline.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync("/api/cases", new { customerId, subject = "Landline dead", description = "Load test", door = "phone" });
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if ((int)response.StatusCode != 201)
+                    Interlocked.Increment(ref failures);
+            }
+        }));
+        clock.Stop();
+        var done = Math.Min(requests, next);
+        if (warmup)
+            return;
+        var sorted = latencies.Take(done).Order().ToArray();
+        double Percentile(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider,-8} concurrency {concurrency}: {done} cases in {clock.Elapsed.TotalSeconds:0.00} s = {done / clock.Elapsed.TotalSeconds:0} cases/s, p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, failures {failures}"));
+    }
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The real app, in Production mode with demo data and no console logging (logging would dominate the profile).</summary>
+internal sealed class LoadApp(string provider, string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Moment", connectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+}
