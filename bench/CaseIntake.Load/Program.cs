@@ -20,6 +20,11 @@ internal static class LoadDriver
     {
         // Usage: dotnet run -c Release --project bench/CaseIntake.Load -- [sqlite|postgres|both] [requests per run] [seconds per run]
         // PostgreSQL needs MOMENT_TEST_POSTGRES (a role that may create databases; ./test.sh sets one up on port 55432).
+        // WebApplicationFactory finds the app's content root this way outside a test project.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Moment.slnx")))
+            root = root.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MOMENT_WEB", Path.Combine(root!.FullName, "src", "Web"));
         var which = args.ElementAtOrDefault(0) ?? "both";
         var requests = int.Parse(args.ElementAtOrDefault(1) ?? "4000", CultureInfo.InvariantCulture);
         var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
