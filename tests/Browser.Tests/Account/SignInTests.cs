@@ -40,19 +40,20 @@ public sealed class SignInTests(BrowserApp app)
     [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
     {
+        // Eva appears in no other browser test: her lockout must not lock anyone else's story out.
         var page = await app.NewPageAsync();
         var login = new LoginPage(page);
         await login.GoToAsync();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            await login.SignInAsync("erik.sjo@moment.test", $"wrong-{attempt}");
+            await login.SignInAsync("eva.sund@moment.test", $"wrong-{attempt}");
             await Expect(login.Error).ToHaveTextAsync("Wrong email or password.");
         }
 
-        await login.SignInAsync("erik.sjo@moment.test", "wrong-5");
+        await login.SignInAsync("eva.sund@moment.test", "wrong-5");
         await Expect(login.Error).ToContainTextAsync("Too many failed sign-ins");
-        await login.SignInAsync("erik.sjo@moment.test", LoginPage.DemoPassword);
+        await login.SignInAsync("eva.sund@moment.test", LoginPage.DemoPassword);
         await Expect(login.Error).ToContainTextAsync("locked for 15 minutes");
     }
 
