@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -36,7 +37,7 @@ public sealed class ApiToken
 
     public static (ApiToken Token, string Secret) Issue(Guid userId, string name, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
-        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(),
@@ -59,7 +60,4 @@ public sealed class ApiToken
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
@@ -51,6 +52,5 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, TimeProvi
     }
 
     /// <summary>256 random bits: the customer's link is the only key to their case page, so it must not be guessable.</summary>
-    private static string NewCustomerToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewCustomerToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }
