@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moment.Application.ApiTokens;
+using Moment.Application.Caching;
 using Moment.Application.Cases;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
@@ -26,6 +27,9 @@ public static class ApplicationSetup
         services.AddScoped<ListApiTokens>();
         services.AddScoped<RevokeApiToken>();
         services.AddScoped<AuthenticateApiToken>();
+        services.AddSingleton<ShortLivedCache<string, ValidApiToken>>();
+        services.AddSingleton<ShortLivedCache<Guid, StaffCard>>();
+        services.AddScoped<StaffCards>();
         services.AddScoped<SeedDemoData>();
         services.AddSingleton<CalculateErlangC>();
         services.AddSingleton<CalculateErlangA>();
@@ -38,6 +42,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<ICaseNotifications, NoCaseNotifications>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseTypes>();
+        services.AddSingleton<ShortLivedCache<Type, IReadOnlyList<CaseTypeChoice>>>();
         services.AddScoped<CaseWork>();
         services.AddScoped<RegisterCase>();
         services.AddScoped<GetCase>();

@@ -56,7 +56,7 @@ public abstract class CommandTests(CliDatabase database) : IAsyncLifetime
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var check = await scope.ServiceProvider.GetRequiredService<AuthenticateApiToken>().HandleAsync(secret, TestContext.Current.CancellationToken);
-        Assert.Equal("lina.strom@moment.test", check.User?.Email);
+        Assert.Equal("lina.strom@moment.test", check.Staff?.Email);
     }
 
     [Fact]

@@ -55,8 +55,6 @@ public sealed class ApiToken
 
     public bool IsRevoked => RevokedAt is not null;
 
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
-
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Caching;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 
@@ -13,7 +14,7 @@ public enum ApiTokenVerdict
     UserInactive,
 }
 
-public sealed record ApiTokenCheck(ApiTokenVerdict Verdict, StaffUser? User)
+public sealed record ApiTokenCheck(ApiTokenVerdict Verdict, StaffCard? Staff)
 {
     /// <summary>What the caller is told; never more than whether the token can be used.</summary>
     public string Explanation => Verdict switch
@@ -26,8 +27,18 @@ public sealed record ApiTokenCheck(ApiTokenVerdict Verdict, StaffUser? User)
     };
 }
 
+/// <summary>A token found valid: whose it is and until when. Kept for a short while so that a script's calls do not each read it.</summary>
+public sealed record ValidApiToken(Guid UserId, DateTimeOffset? ExpiresAt)
+{
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
+}
+
 /// <summary>Finds the member of staff behind a bearer secret.</summary>
-public sealed class AuthenticateApiToken(AppDbContext db, TimeProvider time)
+/// <remarks>
+/// Revoking a token forgets it at once on the instance that revoked it; another instance stops accepting it within
+/// <see cref="ShortLivedCache{TKey, TValue}.Freshness"/>. Expiry is checked on every call.
+/// </remarks>
+public sealed class AuthenticateApiToken(AppDbContext db, StaffCards staff, ShortLivedCache<string, ValidApiToken> validTokens, TimeProvider time)
 {
     // Recording every use would turn each API read into a write; once a minute tells a person enough.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -35,25 +46,29 @@ public sealed class AuthenticateApiToken(AppDbContext db, TimeProvider time)
     public async Task<ApiTokenCheck> HandleAsync(string secret, CancellationToken cancellationToken = default)
     {
         var hash = ApiToken.HashOf(secret);
-        var found = await db.ApiTokens
-            .Where(t => t.Hash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .FirstOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (found is null)
-            return new ApiTokenCheck(ApiTokenVerdict.Unknown, null);
-        if (found.Token.IsRevoked)
-            return new ApiTokenCheck(ApiTokenVerdict.Revoked, null);
-        if (found.Token.IsExpiredAt(now))
-            return new ApiTokenCheck(ApiTokenVerdict.Expired, null);
-        if (!found.User.IsActive)
-            return new ApiTokenCheck(ApiTokenVerdict.UserInactive, null);
-        if (found.Token.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        if (!validTokens.TryGet(hash, out var valid))
         {
-            found.Token.MarkUsed(now);
-            await db.SaveChangesAsync(cancellationToken);
+            var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+            if (token is null)
+                return new ApiTokenCheck(ApiTokenVerdict.Unknown, null);
+            if (token.IsRevoked)
+                return new ApiTokenCheck(ApiTokenVerdict.Revoked, null);
+            if (token.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+            {
+                token.MarkUsed(now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            valid = new ValidApiToken(token.UserId, token.ExpiresAt);
+            validTokens.Store(hash, valid);
         }
 
-        return new ApiTokenCheck(ApiTokenVerdict.Valid, found.User);
+        if (valid.IsExpiredAt(now))
+            return new ApiTokenCheck(ApiTokenVerdict.Expired, null);
+        var card = await staff.FindAsync(valid.UserId, cancellationToken);
+        return card is { IsActive: true }
+            ? new ApiTokenCheck(ApiTokenVerdict.Valid, card)
+            : new ApiTokenCheck(ApiTokenVerdict.UserInactive, null);
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Caching;
 using Moment.Application.Data;
 
 namespace Moment.Application.ApiTokens;
 
 /// <summary>A person revokes their own token; revoking twice is harmless.</summary>
-public sealed class RevokeApiToken(AppDbContext db, TimeProvider time)
+public sealed class RevokeApiToken(AppDbContext db, TimeProvider time, ShortLivedCache<string, ValidApiToken> validTokens)
 {
     public async Task HandleAsync(Guid userId, Guid tokenId, CancellationToken cancellationToken = default)
     {
@@ -13,5 +14,6 @@ public sealed class RevokeApiToken(AppDbContext db, TimeProvider time)
             ?? throw new NotFoundException("You have no API token with that id.");
         token.Revoke(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        validTokens.Forget(token.Hash);
     }
 }

@@ -14,7 +14,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddMomentDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<AppDbContext>(options => Configure(options, settings));
+        // Pooled: a context is reset and reused instead of built for every request.
+        services.AddDbContextPool<AppDbContext>(options => Configure(options, settings));
         return services;
     }
 
@@ -30,7 +31,8 @@ public static class DatabaseSetup
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+                    .AddInterceptors(SqliteWriting.InterceptorsFor(settings.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations));

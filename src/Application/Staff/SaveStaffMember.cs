@@ -9,7 +9,7 @@ namespace Moment.Application.Staff;
 public sealed record SaveStaffMemberRequest(Guid? Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, bool IsActive, string? Password);
 
 /// <summary>The administrator's page for users. Every check happens before anything is written.</summary>
-public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> users)
+public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> users, StaffCards cards)
 {
     public async Task<Guid> HandleAsync(SaveStaffMemberRequest request, CancellationToken cancellationToken = default)
     {
@@ -50,6 +50,7 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         Check(await users.RemoveFromRolesAsync(user, current.Except(request.Roles, StringComparer.Ordinal)), "Roles");
         Check(await users.AddToRolesAsync(user, request.Roles.Except(current, StringComparer.Ordinal).Distinct(StringComparer.Ordinal)), "Roles");
         await transaction.CommitAsync(cancellationToken);
+        cards.Forget(user.Id);
         return user.Id;
     }
 

@@ -9,7 +9,7 @@ namespace Moment.Application.Teams;
 public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId);
 
 /// <summary>Creates or changes a team. The team lead must hold the TeamLead role and the manager the Manager role, and both be active.</summary>
-public sealed class SaveTeam(AppDbContext db)
+public sealed class SaveTeam(AppDbContext db, StaffCards cards)
 {
     public async Task<Guid> HandleAsync(SaveTeamRequest request, CancellationToken cancellationToken = default)
     {
@@ -25,6 +25,7 @@ public sealed class SaveTeam(AppDbContext db)
         if (request.Id is null)
             db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
+        cards.ForgetTeam(team.Id);
         return team.Id;
     }
 

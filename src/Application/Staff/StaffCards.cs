@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Caching;
+using Moment.Application.Data;
+
+namespace Moment.Application.Staff;
+
+/// <summary>What a request needs to know about a member of staff: who they are, their team and their roles.</summary>
+public sealed record StaffCard(Guid Id, string UserName, string Email, string DisplayName, Guid? TeamId, string? TeamName, bool IsActive, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// Staff cards, read through a short-lived cache: every API call and every new case needs one, and people change seldom.
+/// Saving a member of staff or a team forgets the cards it touches.
+/// </summary>
+public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard> cache)
+{
+    public async Task<StaffCard?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGet(id, out var card))
+            return card;
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new
+            {
+                u.Id,
+                UserName = u.UserName ?? "",
+                Email = u.Email ?? "",
+                u.DisplayName,
+                u.TeamId,
+                TeamName = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
+                u.IsActive,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return null;
+        card = new StaffCard(found.Id, found.UserName, found.Email, found.DisplayName, found.TeamId, found.TeamName, found.IsActive, found.Roles);
+        cache.Store(id, card);
+        return card;
+    }
+
+    public void Forget(Guid id) => cache.Forget(id);
+
+    /// <summary>A team's name is on the cards of everyone in it.</summary>
+    public void ForgetTeam(Guid teamId) => cache.ForgetWhere(card => card.TeamId == teamId);
+}
