@@ -35,8 +35,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.SameProblemAsCaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.HandOffs).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Commitments).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.HandOffs).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Commitments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(c => c.CoveringForId);
         builder.Ignore(c => c.PendingHandOff);
         builder.Ignore(c => c.IsResolved);
         builder.Ignore(c => c.TimeToFirstResponse);
@@ -70,6 +73,26 @@ internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
         builder.HasIndex(h => new { h.State, h.ExpiresAt });
         builder.HasIndex(h => new { h.ToUserId, h.State });
         builder.HasIndex(h => new { h.ToTeamId, h.State });
+    }
+}
+
+internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.What).HasMaxLength(Commitment.WhatMaxLength);
+        builder.Property(c => c.KeptHow).HasMaxLength(CaseEvent.TextMaxLength);
+        builder.Property(c => c.WithdrawnReason).HasMaxLength(Commitment.ReasonMaxLength);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.KeeperId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.IsOpen);
+        // The deadline sweep looks for open promises past their deadline; a keeper's list for theirs by deadline.
+        builder.HasIndex(c => new { c.State, c.Deadline });
+        builder.HasIndex(c => new { c.KeeperId, c.State, c.Deadline });
+        builder.HasIndex(c => new { c.TeamId, c.State });
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Moment.Application.Staff;
 using Moment.Domain.Customers;
 
 namespace Moment.Application.Customers;
@@ -12,6 +13,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PostalAddress).HasMaxLength(Customer.PostalAddressMaxLength);
         builder.Property(c => c.SearchName).HasMaxLength(Customer.NameMaxLength);
         builder.HasIndex(c => c.SearchName);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.RegularContactId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(c => c.PhoneNumbers, phone =>
         {
             phone.ToTable("CustomerPhoneNumbers");

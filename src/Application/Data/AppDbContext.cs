@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Moment.Application.ApiTokens;
 using Moment.Application.Cases;
 using Moment.Application.Staff;
+using Moment.Domain.Absences;
 using Moment.Domain.Cases;
 using Moment.Domain.Customers;
 using Moment.Domain.Staffing;
@@ -31,6 +32,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseType> CaseTypes => Set<CaseType>();
 
     public DbSet<HandOff> HandOffs => Set<HandOff>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<Absence> Absences => Set<Absence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

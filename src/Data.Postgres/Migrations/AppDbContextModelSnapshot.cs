@@ -278,12 +278,54 @@ namespace Moment.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Absences.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StandInId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandInId", "State");
+
+                    b.HasIndex("State", "From");
+
+                    b.HasIndex("UserId", "State");
+
+                    b.ToTable("Absences");
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoveringForId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -380,6 +422,8 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasIndex("CaseTypeId");
 
+                    b.HasIndex("CoveringForId");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("CustomerToken")
@@ -414,6 +458,12 @@ namespace Moment.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoveringForId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Direction")
@@ -475,6 +525,87 @@ namespace Moment.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseTypes");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Cases.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("BrokenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("CoveringForId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("KeeperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("KeptById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeptHow")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("KeptLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("TeamId", "State");
+
+                    b.HasIndex("KeeperId", "State", "Deadline");
+
+                    b.ToTable("Commitments");
                 });
 
             modelBuilder.Entity("Moment.Domain.Cases.HandOff", b =>
@@ -556,12 +687,17 @@ namespace Moment.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("RegularContactId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegularContactId");
 
                     b.HasIndex("SearchName");
 
@@ -606,6 +742,11 @@ namespace Moment.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -698,6 +839,21 @@ namespace Moment.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Absences.Absence", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StandInId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.CaseType", null)
@@ -738,6 +894,21 @@ namespace Moment.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.Commitment", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.HandOff", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.Case", null)
@@ -749,6 +920,11 @@ namespace Moment.Data.Postgres.Migrations
 
             modelBuilder.Entity("Moment.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegularContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Moment.Domain.Customers.CustomerEmailAddress", "EmailAddresses", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -834,6 +1010,8 @@ namespace Moment.Data.Postgres.Migrations
 
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("Commitments");
+
                     b.Navigation("HandOffs");
 
                     b.Navigation("Timeline");

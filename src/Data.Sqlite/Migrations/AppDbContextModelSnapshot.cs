@@ -288,12 +288,54 @@ namespace Moment.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Absences.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StandInId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandInId", "State");
+
+                    b.HasIndex("State", "From");
+
+                    b.HasIndex("UserId", "State");
+
+                    b.ToTable("Absences");
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoveringForId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -390,6 +432,8 @@ namespace Moment.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseTypeId");
 
+                    b.HasIndex("CoveringForId");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("CustomerToken")
@@ -422,6 +466,12 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoveringForId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
@@ -483,6 +533,87 @@ namespace Moment.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseTypes");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Cases.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoveringForId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeeperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("KeptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("KeptById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeptHow")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeptLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("TeamId", "State");
+
+                    b.HasIndex("KeeperId", "State", "Deadline");
+
+                    b.ToTable("Commitments");
                 });
 
             modelBuilder.Entity("Moment.Domain.Cases.HandOff", b =>
@@ -564,12 +695,17 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RegularContactId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegularContactId");
 
                     b.HasIndex("SearchName");
 
@@ -613,6 +749,11 @@ namespace Moment.Data.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -706,6 +847,21 @@ namespace Moment.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Absences.Absence", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StandInId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.CaseType", null)
@@ -746,6 +902,21 @@ namespace Moment.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.Commitment", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.HandOff", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.Case", null)
@@ -757,6 +928,11 @@ namespace Moment.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Moment.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegularContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Moment.Domain.Customers.CustomerEmailAddress", "EmailAddresses", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -838,6 +1014,8 @@ namespace Moment.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Moment.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("Commitments");
+
                     b.Navigation("HandOffs");
 
                     b.Navigation("Timeline");

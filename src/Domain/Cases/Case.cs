@@ -16,6 +16,7 @@ public sealed class Case
 
     private readonly List<CaseEvent> _timeline = [];
     private readonly List<HandOff> _handOffs = [];
+    private readonly List<Commitment> _commitments = [];
 
     private Case()
     {
@@ -62,6 +63,9 @@ public sealed class Case
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>The owner who is away while <see cref="OwnerId"/> covers for them; null when not covered.</summary>
+    public Guid? CoveringForId { get; private set; }
+
     /// <summary>An earlier case about the same problem, when an agent linked them.</summary>
     public Guid? SameProblemAsCaseId { get; private set; }
 
@@ -85,6 +89,8 @@ public sealed class Case
     public IReadOnlyList<CaseEvent> Timeline => _timeline;
 
     public IReadOnlyList<HandOff> HandOffs => _handOffs;
+
+    public IReadOnlyList<Commitment> Commitments => _commitments;
 
     public HandOff? PendingHandOff => _handOffs.FirstOrDefault(h => h.State == HandOffState.Pending);
 
@@ -181,7 +187,7 @@ public sealed class Case
         var handOff = AnswerableHandOff(handOffId, acceptorId, acceptorTeamId, now);
         handOff.Answer(HandOffState.Accepted, acceptorId, now);
         HandOffCount++;
-        OwnerId = acceptorId;
+        SetOwner(acceptorId);
         TeamId = handOff.ToTeamId ?? acceptorTeamId ?? TeamId;
         Append(CaseEventKind.HandOffAccepted, now, acceptorId).About(acceptorId, TeamId, handOff.Id);
     }
@@ -226,7 +232,7 @@ public sealed class Case
         EscalationCount++;
         if (PendingHandOff is { } pending)
             pending.Answer(HandOffState.Expired, null, now);
-        OwnerId = teamLeadId;
+        SetOwner(teamLeadId);
         TeamId = teamLeadTeamId ?? TeamId;
         var why = cause == EscalationCause.HandOffs
             ? $"Escalated after {HandOffCount} hand-offs."
@@ -240,7 +246,7 @@ public sealed class Case
         var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
         if (newOwnerId == OwnerId)
             throw new DomainRuleException("That person already owns the case.", "OwnerId");
-        OwnerId = newOwnerId;
+        SetOwner(newOwnerId);
         TeamId = newOwnerTeamId ?? TeamId;
         Append(CaseEventKind.Reassigned, now, teamLeadId, reasonText).About(newOwnerId, TeamId);
     }
@@ -302,6 +308,156 @@ public sealed class Case
         Append(CaseEventKind.LinkedAsSameProblem, now, actorId, earlier.Number).About(null, null, null, earlier.Id);
         earlier.RepeatContactCount++;
         earlier.Append(CaseEventKind.LinkedAsSameProblem, now, actorId, Number).About(null, null, null, Id);
+    }
+
+    /// <summary>A promise to the customer (principle 6), kept by a named person by a deadline. The customer sees it on their page.</summary>
+    public Commitment MakeCommitment(
+        Guid? madeById, CommitmentKind kind, string? what, Guid keeperId, Guid? keeperTeamId, DateTimeOffset deadline, Door? channel, DateTimeOffset now)
+    {
+        var commitment = Commitment.Make(Id, kind, what, madeById, keeperId, keeperTeamId, deadline, channel, now);
+        _commitments.Add(commitment);
+        Append(CaseEventKind.CommitmentMade, now, madeById, commitment.What, isPublic: true).AboutCommitment(commitment);
+        return commitment;
+    }
+
+    /// <summary>
+    /// The customer asks for the responsible manager (principle 8): a promise kept by that named manager.
+    /// While one such request is open, asking again returns it instead of making another.
+    /// </summary>
+    public (Commitment Request, bool IsNew) RequestManager(Guid managerId, Guid? managerTeamId, string? what, Guid? recordedById, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        if (OpenCommitment(CommitmentKind.ManagerContact) is { } open)
+            return (open, false);
+        var request = Commitment.Make(Id, CommitmentKind.ManagerContact, what, recordedById, managerId, managerTeamId, deadline, null, now);
+        _commitments.Add(request);
+        Append(CaseEventKind.ManagerRequested, now, recordedById, request.What, isPublic: true).AboutCommitment(request);
+        return (request, true);
+    }
+
+    /// <summary>
+    /// "Yes, you may contact me": a promise kept by the owner, counted on the case's team, so that consent can never
+    /// again be followed by silence without a broken promise being counted. Saying yes twice keeps the first promise.
+    /// </summary>
+    public (Commitment FollowUp, bool IsNew) GiveConsent(Guid? recordedById, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        if (OpenCommitment(CommitmentKind.FollowUpAfterConsent) is { } open)
+            return (open, false);
+        var followUp = Commitment.Make(Id, CommitmentKind.FollowUpAfterConsent, null, recordedById, OwnerId, TeamId, deadline, null, now);
+        _commitments.Add(followUp);
+        Append(CaseEventKind.ConsentGiven, now, recordedById, followUp.What, isPublic: true).AboutCommitment(followUp);
+        return (followUp, true);
+    }
+
+    /// <summary>
+    /// Marks a promise kept, saying how. The keeper keeps their own promises; someone else only with
+    /// <paramref name="mayKeepForOthers"/> (team leads and managers). Kept after the deadline, it stays broken and is recorded as kept late.
+    /// </summary>
+    public Commitment KeepCommitment(Guid commitmentId, Guid actorId, bool mayKeepForOthers, string how, DateTimeOffset now)
+    {
+        var text = Text.Required(how, "How", CaseEvent.TextMaxLength);
+        var commitment = CommitmentById(commitmentId);
+        if (actorId != commitment.KeeperId && !mayKeepForOthers)
+            throw new ForbiddenException("Only the person who must keep this promise, or a team lead or manager, can mark it kept.");
+        commitment.Keep(actorId, text, now);
+        Append(commitment.KeptLate ? CaseEventKind.CommitmentKeptLate : CaseEventKind.CommitmentKept, now, actorId, text, isPublic: true)
+            .AboutCommitment(commitment);
+        return commitment;
+    }
+
+    /// <summary>Takes a promise back, with a reason the customer is told on their page.</summary>
+    public Commitment WithdrawCommitment(Guid commitmentId, Guid actorId, bool mayKeepForOthers, string reason, DateTimeOffset now)
+    {
+        var text = Text.Required(reason, "Reason", Commitment.ReasonMaxLength);
+        var commitment = CommitmentById(commitmentId);
+        if (actorId != commitment.KeeperId && !mayKeepForOthers)
+            throw new ForbiddenException("Only the person who must keep this promise, or a team lead or manager, can withdraw it.");
+        commitment.Withdraw(text, now);
+        Append(CaseEventKind.CommitmentWithdrawn, now, actorId, text, isPublic: true).AboutCommitment(commitment);
+        return commitment;
+    }
+
+    /// <summary>Open promises whose deadline has passed become broken, once. Returns those that broke now.</summary>
+    public IReadOnlyList<Commitment> BreakDueCommitments(DateTimeOffset now)
+    {
+        var due = _commitments.Where(c => c.IsDueToBreakAt(now)).ToList();
+        foreach (var commitment in due)
+        {
+            commitment.Break();
+            Append(CaseEventKind.CommitmentBroken, now, null, commitment.What, isPublic: true).AboutCommitment(commitment);
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// Someone is away (principle 12): their named stand-in takes what they hold on this case (ownership of an
+    /// unresolved case, an offer addressed to them, their open promises), each with a timeline entry. Returns whether anything moved.
+    /// </summary>
+    public bool CoverFor(Guid awayId, Guid standInId, DateTimeOffset now)
+    {
+        var moved = false;
+        if (OwnerId == awayId && !IsResolved)
+        {
+            OwnerId = standInId;
+            CoveringForId = awayId;
+            Append(CaseEventKind.CoverStarted, now, null, isPublic: true).Covering(awayId, standInId);
+            moved = true;
+        }
+
+        if (PendingHandOff is { ToUserId: { } to } offer && to == awayId)
+        {
+            offer.Readdress(standInId);
+            Append(CaseEventKind.CoverStarted, now, null).Covering(awayId, standInId, handOffId: offer.Id);
+            moved = true;
+        }
+
+        foreach (var commitment in _commitments.Where(c => c.IsOpen && c.KeeperId == awayId))
+        {
+            commitment.HandTo(standInId, awayId);
+            Append(CaseEventKind.CoverStarted, now, null, commitment.What).Covering(awayId, standInId, commitmentId: commitment.Id);
+            moved = true;
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Back from being away: the person takes back what they choose of what their stand-in still holds for them.
+    /// Something that has moved on since (handed off, kept) stays where it is. Returns whether anything moved back.
+    /// </summary>
+    public bool EndCover(Guid returnerId, bool takeBackOwnership, IReadOnlySet<Guid> takeBackCommitments, DateTimeOffset now)
+    {
+        var moved = false;
+        if (takeBackOwnership && CoveringForId == returnerId)
+        {
+            var standIn = OwnerId;
+            OwnerId = returnerId;
+            CoveringForId = null;
+            Append(CaseEventKind.CoverEnded, now, returnerId, isPublic: true).Covering(returnerId, standIn);
+            moved = true;
+        }
+
+        foreach (var commitment in _commitments.Where(c => c.IsOpen && c.CoveringForId == returnerId && takeBackCommitments.Contains(c.Id)))
+        {
+            var standIn = commitment.KeeperId;
+            commitment.HandBack();
+            Append(CaseEventKind.CoverEnded, now, returnerId, commitment.What).Covering(returnerId, standIn, commitmentId: commitment.Id);
+            moved = true;
+        }
+
+        return moved;
+    }
+
+    private Commitment? OpenCommitment(CommitmentKind kind) => _commitments.FirstOrDefault(c => c.IsOpen && c.Kind == kind);
+
+    private Commitment CommitmentById(Guid commitmentId) =>
+        _commitments.FirstOrDefault(c => c.Id == commitmentId)
+        ?? throw new DomainRuleException("That promise does not belong to this case.", "CommitmentId");
+
+    private void SetOwner(Guid ownerId)
+    {
+        OwnerId = ownerId;
+        CoveringForId = null;
     }
 
     private void Reopen(Guid? actorId, DateTimeOffset now, string why)

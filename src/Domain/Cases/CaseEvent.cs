@@ -18,6 +18,15 @@ public enum CaseEventKind
     ResolvedBySilence,
     Reopened,
     LinkedAsSameProblem,
+    CommitmentMade,
+    CommitmentKept,
+    CommitmentKeptLate,
+    CommitmentBroken,
+    CommitmentWithdrawn,
+    ManagerRequested,
+    ConsentGiven,
+    CoverStarted,
+    CoverEnded,
 }
 
 /// <summary>
@@ -62,6 +71,11 @@ public sealed class CaseEvent
     /// <summary>The other case, for links between cases about the same problem.</summary>
     public Guid? OtherCaseId { get; private set; }
 
+    public Guid? CommitmentId { get; private set; }
+
+    /// <summary>The person who is away, when a stand-in takes over or gives back their work.</summary>
+    public Guid? CoveringForId { get; private set; }
+
     internal static CaseEvent Of(Guid caseId, CaseEventKind kind, DateTimeOffset at, Guid? actorId, string? text = null, bool isPublic = false) =>
         new() { CaseId = caseId, Kind = kind, At = at, ActorId = actorId, Text = text, IsPublic = isPublic };
 
@@ -78,6 +92,23 @@ public sealed class CaseEvent
         SubjectTeamId = teamId;
         HandOffId = handOffId;
         OtherCaseId = otherCaseId;
+        return this;
+    }
+
+    internal CaseEvent AboutCommitment(Commitment commitment)
+    {
+        SubjectUserId = commitment.KeeperId;
+        SubjectTeamId = commitment.TeamId;
+        CommitmentId = commitment.Id;
+        return this;
+    }
+
+    internal CaseEvent Covering(Guid awayId, Guid standInId, Guid? handOffId = null, Guid? commitmentId = null)
+    {
+        SubjectUserId = standInId;
+        CoveringForId = awayId;
+        HandOffId = handOffId;
+        CommitmentId = commitmentId;
         return this;
     }
 }

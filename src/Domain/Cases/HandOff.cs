@@ -71,6 +71,9 @@ public sealed class HandOff
 
     public bool IsExpiredAt(DateTimeOffset now) => State == HandOffState.Pending && now >= ExpiresAt;
 
+    /// <summary>The person offered to is away: their stand-in answers instead.</summary>
+    internal void Readdress(Guid standInId) => ToUserId = standInId;
+
     internal void Answer(HandOffState state, Guid? answeredById, DateTimeOffset now, string? declineReason = null)
     {
         State = state;

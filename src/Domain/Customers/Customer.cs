@@ -31,6 +31,9 @@ public sealed class Customer
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A key account's regular contact: their new contacts reach this person, or the stand-in while they are away.</summary>
+    public Guid? RegularContactId { get; private set; }
+
     /// <summary>Numbers in E.164 form (+46…); normalising a number as typed is the caller's job.</summary>
     public IReadOnlyList<CustomerPhoneNumber> PhoneNumbers => _phoneNumbers;
 
@@ -53,4 +56,6 @@ public sealed class Customer
         if (!_emailAddresses.Contains(address))
             _emailAddresses.Add(address);
     }
+
+    public void AssignRegularContact(Guid? staffId) => RegularContactId = staffId;
 }

@@ -1,3 +1,5 @@
+using Moment.Domain.Calendar;
+
 namespace Moment.Domain.Teams;
 
 /// <summary>
@@ -24,9 +26,19 @@ public sealed class Team
     /// <summary>The responsible manager: named to the customer who asks for the manager (principle 8).</summary>
     public Guid? ResponsibleManagerId { get; private set; }
 
+    /// <summary>When the team is open: promise deadlines in business days or hours count only this time.</summary>
+    public BusinessCalendarSettings Calendar { get; private set; } = BusinessCalendarSettings.Swedish;
+
     public static Team Create(string name) => new(Guid.CreateVersion7(), Text.Required(name, "Name", NameMaxLength));
 
     public void Rename(string name) => Name = Text.Required(name, "Name", NameMaxLength);
+
+    public void ChangeCalendar(BusinessCalendarSettings calendar)
+    {
+        // Building the calendar validates the settings (time zone, opening hours) before they are kept.
+        _ = new BusinessCalendar(calendar);
+        Calendar = calendar;
+    }
 
     public void AppointLeadership(Guid? teamLeadId, Guid? responsibleManagerId)
     {

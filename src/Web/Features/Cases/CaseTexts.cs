@@ -43,5 +43,14 @@ internal static class CaseTexts
         CaseEventKind.ResolvedBySilence => "Resolved by silence",
         CaseEventKind.Reopened => "Reopened",
         CaseEventKind.LinkedAsSameProblem => "Linked as the same problem",
+        CaseEventKind.CommitmentMade => "Promise made",
+        CaseEventKind.CommitmentKept => "Promise kept",
+        CaseEventKind.CommitmentKeptLate => "Promise kept late",
+        CaseEventKind.CommitmentBroken => "Promise broken",
+        CaseEventKind.CommitmentWithdrawn => "Promise withdrawn",
+        CaseEventKind.ManagerRequested => "Customer asked for the manager",
+        CaseEventKind.ConsentGiven => "Customer said we may contact them",
+        CaseEventKind.CoverStarted => "Stand-in covers while away",
+        CaseEventKind.CoverEnded => "Back from being away",
     };
 }
