@@ -13,7 +13,7 @@ public sealed class GetCase(AppDbContext db)
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
             .Include(c => c.HandOffs).Include(c => c.Timeline)
             .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
-            ?? throw new NotFoundException($"There is no case {number}.");
+            ?? throw new NotFoundException("There is no case {0}.", number);
         return await DescribeAsync(@case, cancellationToken);
     }
 
