@@ -1,13 +1,16 @@
 namespace Moment.Domain;
 
-/// <summary>Checks for the free-text fields every entity has: required, trimmed, and not longer than the column holds.</summary>
+/// <summary>
+/// Checks for the free-text fields every entity has: required, trimmed, and not longer than the column holds.
+/// The field's name is in the message, and is a word a page translates (Subject, Summary, Reason).
+/// </summary>
 public static class Text
 {
     public static string Required(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw new DomainRuleException($"{field} is required.", field);
+            throw new DomainRuleException("{0} is required.", field, field);
         return MaxLength(trimmed, field, maxLength);
     }
 
@@ -20,5 +23,5 @@ public static class Text
     private static string MaxLength(string value, string field, int maxLength) =>
         value.Length <= maxLength
             ? value
-            : throw new DomainRuleException($"{field} may be at most {maxLength} characters.", field);
+            : throw new DomainRuleException("{0} may be at most {1} characters.", field, field, maxLength);
 }

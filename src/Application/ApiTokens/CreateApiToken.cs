@@ -19,9 +19,9 @@ public sealed class CreateApiToken(AppDbContext db, TimeProvider time)
             throw new DomainRuleException("The expiry date must be in the future.", "ExpiresAt");
         var normalizedEmail = request.UserEmail.Trim().ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken)
-            ?? throw new NotFoundException($"No member of staff has the email address {request.UserEmail}.");
+            ?? throw new NotFoundException("No member of staff has the email address {0}.", request.UserEmail);
         if (!user.IsActive)
-            throw new DomainRuleException($"{user.DisplayName} is inactive and cannot have API tokens.", "UserEmail");
+            throw new DomainRuleException("{0} is inactive and cannot have API tokens.", "UserEmail", user.DisplayName);
 
         var (token, secret) = ApiToken.Issue(user.Id, name, now, request.ExpiresAt?.ToUniversalTime());
         db.ApiTokens.Add(token);

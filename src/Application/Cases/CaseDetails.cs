@@ -39,5 +39,6 @@ public sealed record CaseDetails(
     string? ProposedResolution,
     DateTimeOffset? ObjectionDeadline,
     string? SameProblemAs,
+    IReadOnlyList<string> LaterSameProblemCases,
     HandOffView? PendingHandOff,
     IReadOnlyList<TimelineEntry> Timeline);

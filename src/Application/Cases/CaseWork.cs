@@ -24,7 +24,7 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     {
         var normalized = number.Trim().ToUpperInvariant();
         var @case = await db.Cases.Include(c => c.HandOffs).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
-            ?? throw new NotFoundException($"There is no case {number}.");
+            ?? throw new NotFoundException("There is no case {0}.", number);
         return await PrepareAsync(@case, expectedVersion, cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     private async Task<Case> PrepareAsync(Case @case, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion is { } expected && expected != @case.Version)
-            throw new ConflictException($"Case {@case.Number} has changed since you opened it. Reload it and try again.");
+            throw new ConflictException("Case {0} has changed since you opened it. Reload it and try again.", @case.Number);
         if (@case.ExpireHandOffs(Now))
             await EscalateIfDueAsync(@case, cancellationToken);
         return @case;

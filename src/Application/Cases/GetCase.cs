@@ -13,7 +13,7 @@ public sealed class GetCase(AppDbContext db)
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
             .Include(c => c.HandOffs).Include(c => c.Timeline)
             .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
-            ?? throw new NotFoundException($"There is no case {number}.");
+            ?? throw new NotFoundException("There is no case {0}.", number);
         return await DescribeAsync(@case, cancellationToken);
     }
 
@@ -43,6 +43,8 @@ public sealed class GetCase(AppDbContext db)
         var otherCaseIds = @case.Timeline.Select(e => e.OtherCaseId).Append(@case.SameProblemAsCaseId).OfType<Guid>().Distinct().ToList();
         var otherCases = await db.Cases.AsNoTracking().Where(c => otherCaseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        var laterCases = await db.Cases.AsNoTracking().Where(c => c.SameProblemAsCaseId == @case.Id)
+            .OrderBy(c => c.CreatedAt).Select(c => c.Number).ToListAsync(cancellationToken);
 
         PersonRef Person(Guid id) => people.TryGetValue(id, out var p) ? p : new PersonRef(id, "(unknown)", "");
         string? About(CaseEvent e) =>
@@ -64,6 +66,7 @@ public sealed class GetCase(AppDbContext db)
             @case.CustomerToken, @case.Version, @case.CreatedAt, @case.UpdatedAt, @case.FirstResponseAt, @case.ResolvedAt,
             @case.ProposedResolution, @case.ObjectionDeadline,
             @case.SameProblemAsCaseId is { } same && otherCases.TryGetValue(same, out var sameNumber) ? sameNumber : null,
+            laterCases,
             @case.PendingHandOff is { } pending ? View(pending) : null,
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
                 e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))]);

@@ -10,7 +10,7 @@ public sealed class LinkCases(CaseWork work)
         var later = await work.LoadAsync(number, null, cancellationToken);
         var normalized = earlierNumber.Trim().ToUpperInvariant();
         var earlier = await work.Db.Cases.Include(c => c.HandOffs).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
-            ?? throw new NotFoundException($"There is no case {earlierNumber}.");
+            ?? throw new NotFoundException("There is no case {0}.", earlierNumber);
         later.LinkAsSameProblem(earlier, actorId, work.Now);
         await work.SaveAsync(cancellationToken);
     }

@@ -43,7 +43,7 @@ public sealed class OfferHandOff(CaseWork work)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("That person is not on the staff.", "ToUser");
         if (!person.IsActive)
-            throw new DomainRuleException($"{person.DisplayName} is inactive and cannot take cases.", "ToUser");
+            throw new DomainRuleException("{0} is inactive and cannot take cases.", "ToUser", person.DisplayName);
         return HandOffTarget.Person(person.Id);
     }
 }

@@ -50,10 +50,10 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
         return new CaseDetails(
             @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType.Name, @case.FirstDoor,
             registrarRef, team, customerId, customer, new CaseCounts(0, 0, 0, 0, 0), @case.CustomerToken, @case.Version,
-            @case.CreatedAt, @case.UpdatedAt, null, null, null, null, null, null,
+            @case.CreatedAt, @case.UpdatedAt, null, null, null, null, null, [], null,
             [.. @case.Timeline.Select(e => new TimelineEntry(e.Kind, e.At, registrar.DisplayName, e.Text, e.IsPublic, e.Door, e.Direction, e.SubjectUserId is null ? null : registrar.DisplayName))]);
     }
 
     /// <summary>256 random bits: the customer's link is the only key to their case page, so it must not be guessable.</summary>
-    private static string NewCustomerToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    internal static string NewCustomerToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -16,7 +16,7 @@ public sealed class RegisterCustomer(AppDbContext db, TimeProvider time)
         foreach (var typed in request.PhoneNumbers ?? [])
         {
             var e164 = PhoneNumbers.TryNormalize(typed)
-                ?? throw new DomainRuleException($"'{typed}' is not a phone number.", "PhoneNumbers");
+                ?? throw new DomainRuleException("'{0}' is not a phone number.", "PhoneNumbers", typed);
             customer.AddPhoneNumber(new CustomerPhoneNumber(e164));
         }
 

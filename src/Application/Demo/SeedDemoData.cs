@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Staff;
+using Moment.Domain.Cases;
 using Moment.Domain.Customers;
 using Moment.Domain.Teams;
 
@@ -9,10 +11,12 @@ namespace Moment.Application.Demo;
 
 /// <summary>
 /// Fills an empty database with a demo operator that tells PRODUCT.md's stories: its teams, a person for every role,
-/// and customers such as Margit Andersson, 81, who has a landline and no email, computer or digital ID (story 5).
+/// customers such as Margit Andersson, 81, who has a landline and no email, computer or digital ID (story 5),
+/// and their cases (<see cref="DemoCases"/>).
 /// Does nothing when the database already has teams, so every start may call it.
 /// </summary>
-public sealed class SeedDemoData(AppDbContext db, UserManager<StaffUser> users, IPasswordHasher<StaffUser> passwordHasher, TimeProvider time)
+public sealed class SeedDemoData(
+    AppDbContext db, UserManager<StaffUser> users, IPasswordHasher<StaffUser> passwordHasher, CaseTypes caseTypes, CaseNumbers numbers, CasePolicy policy, TimeProvider time)
 {
     public async Task<bool> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +52,18 @@ public sealed class SeedDemoData(AppDbContext db, UserManager<StaffUser> users, 
         foreach (var (team, (teamLead, manager)) in DemoAccounts.Leadership)
             teams[team].AppointLeadership(staff[teamLead].Id, staff[manager].Id);
 
-        db.Customers.AddRange(Customers(time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var customers = Customers(now).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        db.Customers.AddRange(customers.Values);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await caseTypes.EnsureStandardAsync(cancellationToken);
+        var types = await db.CaseTypes.ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, cancellationToken);
+        var cases = new DemoCases(
+            staff.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal),
+            teams.ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal),
+            types, customers, policy, at => numbers.NextAsync(at, cancellationToken));
+        db.Cases.AddRange(await cases.PlayAsync(now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

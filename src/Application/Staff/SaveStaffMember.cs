@@ -16,15 +16,15 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         var displayName = Text.Required(request.DisplayName, "DisplayName", StaffUser.DisplayNameMaxLength);
         var email = Text.Required(request.Email, "Email", 254);
         if (!email.Contains('@', StringComparison.Ordinal))
-            throw new DomainRuleException($"'{email}' is not an email address.", "Email");
+            throw new DomainRuleException("'{0}' is not an email address.", "Email", email);
         if (request.Roles.FirstOrDefault(r => !StaffRoles.IsKnown(r)) is { } unknownRole)
-            throw new DomainRuleException($"There is no role '{unknownRole}'.", "Roles");
+            throw new DomainRuleException("There is no role '{0}'.", "Roles", unknownRole);
         if (request.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
             throw new DomainRuleException("The chosen team does not exist.", "TeamId");
 
         var sameEmail = await users.FindByEmailAsync(email);
         if (sameEmail is not null && sameEmail.Id != request.Id)
-            throw new DomainRuleException($"Another member of staff already has the email address {email}.", "Email");
+            throw new DomainRuleException("Another member of staff already has the email address {0}.", "Email", email);
 
         var user = request.Id is { } id
             ? await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("That member of staff does not exist.")
@@ -54,9 +54,27 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         return user.Id;
     }
 
-    private static void Check(IdentityResult result, string field)
+    /// <summary>Identity words its errors in English only: the ones a person can cause are said here, in words a page translates.</summary>
+    private void Check(IdentityResult result, string field)
     {
-        if (!result.Succeeded)
-            throw new DomainRuleException(string.Join(" ", result.Errors.Select(e => e.Description)), field);
+        if (result.Succeeded)
+            return;
+        var password = users.Options.Password;
+        var error = result.Errors.First();
+        throw error.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => new DomainRuleException("The password must be at least {0} characters long.", field, password.RequiredLength),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => new DomainRuleException("The password must contain a digit (0–9).", field),
+            nameof(IdentityErrorDescriber.PasswordRequiresLower) => new DomainRuleException("The password must contain a lower-case letter (a–z).", field),
+            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => new DomainRuleException("The password must contain an upper-case letter (A–Z).", field),
+            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) =>
+                new DomainRuleException("The password must contain a character that is neither a letter nor a digit, such as ! or #.", field),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) =>
+                new DomainRuleException("The password must contain at least {0} different characters.", field, password.RequiredUniqueChars),
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+                new DomainRuleException("The email address may contain only the letters a–z, digits and the characters @ . - _ +.", field),
+            // Anything else is not the person's doing (a role that vanished meanwhile); Identity's own words, as they are.
+            _ => new DomainRuleException("{0}", field, string.Join(" ", result.Errors.Select(e => e.Description))),
+        };
     }
 }

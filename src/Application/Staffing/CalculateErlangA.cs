@@ -33,7 +33,7 @@ public sealed class CalculateErlangA
         }
         catch (StaffingInputException input)
         {
-            throw new DomainRuleException(StaffingMessages.Sentence(input.Message), null);
+            throw StaffingMessages.Refusal(input, null);
         }
     }
 }

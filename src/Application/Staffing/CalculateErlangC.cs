@@ -33,11 +33,11 @@ public sealed class CalculateErlangC
         }
         catch (UnstableQueueException unstable)
         {
-            throw new DomainRuleException(StaffingMessages.Sentence(unstable.Message), "Agents");
+            throw StaffingMessages.Refusal(unstable, "Agents");
         }
         catch (StaffingInputException input)
         {
-            throw new DomainRuleException(StaffingMessages.Sentence(input.Message), null);
+            throw StaffingMessages.Refusal(input, null);
         }
     }
 }

@@ -32,12 +32,12 @@ public sealed class CompareStaffingPlans
         if (plans.Count == 0)
             throw new DomainRuleException("Give at least one plan to compare.", "Plans");
         if (plans.Count > MaxPlans)
-            throw new DomainRuleException($"Compare at most {MaxPlans} plans at a time.", "Plans");
+            throw new DomainRuleException("Compare at most {0} plans at a time.", "Plans", MaxPlans);
         if (plans.FirstOrDefault(p => p.AgentsPerInterval.Count != forecast.Intervals.Count) is { } misfit)
         {
             throw new DomainRuleException(
-                $"A plan has {misfit.AgentsPerInterval.Count} intervals but the forecast has {forecast.Intervals.Count}: give one number of agents per interval.",
-                "Plans");
+                "A plan has {0} intervals but the forecast has {1}: give one number of agents per interval.",
+                "Plans", misfit.AgentsPerInterval.Count, forecast.Intervals.Count);
         }
         if (forecast.Contacts * plans.Count * assumptions.Replications > MaxSimulatedContacts)
         {
@@ -71,7 +71,7 @@ public sealed class CompareStaffingPlans
             }
             catch (StaffingInputException input)
             {
-                throw new DomainRuleException(StaffingMessages.Sentence(input.Message), null);
+                throw StaffingMessages.Refusal(input, null);
             }
         }
 

@@ -9,7 +9,7 @@ internal static class CsvRows
     public static IReadOnlyList<CsvRow> Read(string? text, string field, int maxLength)
     {
         if (text is not null && text.Length > maxLength)
-            throw new DomainRuleException($"The file is too long (at most {maxLength} characters).", field);
+            throw new DomainRuleException("The file is too long (at most {0} characters).", field, maxLength);
         var rows = new List<CsvRow>();
         var firstContentLine = true;
         var lines = (text ?? "").Split('\n');
@@ -35,7 +35,8 @@ internal static class CsvRows
 /// <summary>One line of a CSV file: its number (from 1) and its fields.</summary>
 internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields, bool DecimalComma)
 {
-    public DomainRuleException Error(string problem, string field) => new($"Line {Line}: {problem}.", field);
+    /// <summary>A refusal that names the line: <paramref name="format"/> starts with "Line {0}:", the line's number.</summary>
+    public DomainRuleException Error(string format, string field, params object?[] arguments) => new(format, field, [Line, .. arguments]);
 
     /// <summary>The field with a decimal comma turned into a point when the file uses semicolons.</summary>
     public string Normalised(int index) => DecimalComma ? Fields[index].Replace(',', '.') : Fields[index];
@@ -43,19 +44,20 @@ internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields, bool Decim
     public TimeOnly Time(int index, string field) =>
         TimeOnly.TryParseExact(Fields[index], ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : throw Error($"'{Fields[index]}' is not a time of day (use hh:mm, such as 07:30)", field);
+            : throw Error("Line {0}: '{1}' is not a time of day (use hh:mm, such as 07:30).", field, Fields[index]);
 
-    public double Number(int index, string what, string field) =>
+    /// <summary>The field as a number; otherwise <paramref name="refusal"/> ("Line {0}: '{1}' is not …": the line, the field as written).</summary>
+    public double Number(int index, string refusal, string field) =>
         double.TryParse(Normalised(index), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? number
-            : throw Error($"'{Fields[index]}' is not {what}", field);
+            : throw Error(refusal, field, Fields[index]);
 
-    /// <summary>A duration with a unit (<c>4m30s</c>), or a plain number of seconds.</summary>
-    public TimeSpan Duration(int index, string what, string field)
+    /// <summary>A duration with a unit (<c>4m30s</c>), or a plain number of seconds; otherwise <paramref name="refusal"/>, as for <see cref="Number"/>.</summary>
+    public TimeSpan Duration(int index, string refusal, string field)
     {
         var text = Normalised(index);
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= DurationText.Longest.TotalSeconds)
             return TimeSpan.FromSeconds(seconds);
-        return DurationText.TryParse(text, out var duration) ? duration : throw Error($"'{Fields[index]}' is not {what}", field);
+        return DurationText.TryParse(text, out var duration) ? duration : throw Error(refusal, field, Fields[index]);
     }
 }

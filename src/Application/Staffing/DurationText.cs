@@ -17,9 +17,9 @@ public static class DurationText
     public static TimeSpan Parse(string? text, string field)
     {
         if (!TryParse(text, out var duration))
-            throw new DomainRuleException($"'{text}' is not a duration: write a number with s, m or h, such as 19.8s, 4.5m or 1h.", field);
+            throw new DomainRuleException("'{0}' is not a duration: write a number with s, m or h, such as 19.8s, 4.5m or 1h.", field, text);
         if (duration > Longest)
-            throw new DomainRuleException($"'{text}' is longer than a day.", field);
+            throw new DomainRuleException("'{0}' is longer than a day.", field, text);
         return duration;
     }
 

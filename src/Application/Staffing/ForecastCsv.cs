@@ -26,27 +26,27 @@ public static class ForecastCsv
         foreach (var row in rows)
         {
             if (row.Fields.Count != 3)
-                throw row.Error("expected 3 columns: interval start, contacts, average handle time", field);
+                throw row.Error("Line {0}: expected 3 columns: interval start, contacts, average handle time.", field);
             var start = row.Time(0, field);
-            var contacts = row.Number(1, "a number of contacts", field);
+            var contacts = row.Number(1, "Line {0}: '{1}' is not a number of contacts.", field);
             if (contacts < 0)
-                throw row.Error("the number of contacts cannot be negative", field);
-            var handleTime = row.Duration(2, "an average handle time (such as 4m30s, or 270 for seconds)", field);
+                throw row.Error("Line {0}: the number of contacts cannot be negative.", field);
+            var handleTime = row.Duration(2, "Line {0}: '{1}' is not an average handle time (such as 4m30s, or 270 for seconds).", field);
             if (handleTime <= TimeSpan.Zero || handleTime > DurationText.Longest)
-                throw row.Error("the average handle time must be longer than zero and at most a day", field);
+                throw row.Error("Line {0}: the average handle time must be longer than zero and at most a day.", field);
             intervals.Add(new ForecastInterval(start, contacts, handleTime));
         }
 
         var length = intervals.Count > 1 ? intervals[1].Start - intervals[0].Start : TimeSpan.FromMinutes(30);
         if (!StaffingForecast.IntervalLengths.Contains(length))
-            throw rows[1].Error("intervals must be 15, 30 or 60 minutes apart", field);
+            throw rows[1].Error("Line {0}: intervals must be 15, 30 or 60 minutes apart.", field);
         for (var i = 1; i < intervals.Count; i++)
         {
             var expected = intervals[0].Start.ToTimeSpan() + length * i;
             if (expected >= TimeSpan.FromDays(1))
-                throw rows[i].Error("the forecast must end by midnight", field);
+                throw rows[i].Error("Line {0}: the forecast must end by midnight.", field);
             if (intervals[i].Start.ToTimeSpan() != expected)
-                throw rows[i].Error(string.Create(CultureInfo.InvariantCulture, $"expected the interval starting {TimeOnly.FromTimeSpan(expected):HH:mm}, every {length.TotalMinutes:0} minutes"), field);
+                throw rows[i].Error("Line {0}: expected the interval starting {1:HH:mm}, every {2} minutes.", field, TimeOnly.FromTimeSpan(expected), (int)length.TotalMinutes);
         }
 
         return new StaffingForecast(length, intervals);

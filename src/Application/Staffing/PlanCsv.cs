@@ -25,25 +25,22 @@ public static class PlanCsv
         {
             var row = rows[i];
             if (row.Fields.Count != 2)
-                throw row.Error("expected 2 columns: interval start, agents", field);
+                throw row.Error("Line {0}: expected 2 columns: interval start, agents.", field);
             if (i >= forecast.Intervals.Count)
-                throw row.Error(string.Create(CultureInfo.InvariantCulture, $"the forecast has only {forecast.Intervals.Count} intervals"), field);
+                throw row.Error("Line {0}: the forecast has only {1} intervals.", field, forecast.Intervals.Count);
             var expected = forecast.Intervals[i].Start;
             if (row.Time(0, field) != expected)
-                throw row.Error(string.Create(CultureInfo.InvariantCulture, $"expected the interval starting {expected:HH:mm}, as in the forecast"), field);
+                throw row.Error("Line {0}: expected the interval starting {1:HH:mm}, as in the forecast.", field, expected);
             agents.Add(Agents(row, 1, field));
         }
 
         if (agents.Count != forecast.Intervals.Count)
-        {
-            throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture,
-                $"The plan has {agents.Count} intervals but the forecast has {forecast.Intervals.Count}: give one line per forecast interval."), field);
-        }
+            throw new DomainRuleException("The plan has {0} intervals but the forecast has {1}: give one line per forecast interval.", field, agents.Count, forecast.Intervals.Count);
         return new StaffingPlan(null, agents);
     }
 
     private static int Agents(CsvRow row, int index, string field) =>
         int.TryParse(row.Fields[index], NumberStyles.None, CultureInfo.InvariantCulture, out var agents) && agents <= StaffingPlan.MaxAgents
             ? agents
-            : throw row.Error(string.Create(CultureInfo.InvariantCulture, $"'{row.Fields[index]}' is not a number of agents from 0 to {StaffingPlan.MaxAgents}"), field);
+            : throw row.Error("Line {0}: '{1}' is not a number of agents from 0 to {2}.", field, row.Fields[index], StaffingPlan.MaxAgents);
 }

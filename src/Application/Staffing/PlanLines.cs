@@ -34,7 +34,7 @@ public static class PlanLines
             foreach (var number in numbers)
             {
                 if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > StaffingPlan.MaxAgents)
-                    throw Error(i, $"'{number}' is not a number of agents from 0 to {StaffingPlan.MaxAgents}", field);
+                    throw Error("Line {0}: '{1}' is not a number of agents from 0 to {2}.", field, i, number, StaffingPlan.MaxAgents);
                 agents.Add(count);
             }
 
@@ -43,13 +43,13 @@ public static class PlanLines
             else if (agents.Count == intervals)
                 plans.Add(new StaffingPlan(name, agents));
             else
-                throw Error(i, $"give one number of agents for the whole day, or one per interval ({intervals}); this line has {agents.Count}", field);
+                throw Error("Line {0}: give one number of agents for the whole day, or one per interval ({1}); this line has {2}.", field, i, intervals, agents.Count);
         }
 
         if (plans.Count == 0)
             throw new DomainRuleException("Give at least one plan, such as 80.", field);
         if (plans.Count > MaxPlans)
-            throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture, $"Compare at most {MaxPlans} plans at a time."), field);
+            throw new DomainRuleException("Compare at most {0} plans at a time.", field, MaxPlans);
         return plans;
     }
 
@@ -63,6 +63,7 @@ public static class PlanLines
             return plan.Name is null ? agents : $"{plan.Name}: {agents}";
         }));
 
-    private static DomainRuleException Error(int index, FormattableString problem, string field) =>
-        new($"Line {index + 1}: {problem.ToString(CultureInfo.InvariantCulture)}.", field);
+    /// <summary>A refusal that names the line: <paramref name="format"/> starts with "Line {0}:", the number of the line at <paramref name="index"/>.</summary>
+    private static DomainRuleException Error(string format, string field, int index, params object?[] arguments) =>
+        new(format, field, [index + 1, .. arguments]);
 }

@@ -16,9 +16,9 @@ public sealed record ServiceLevelTargetText(double? Percent, TimeSpan AnswerWith
 
         var percentText = trimmed[..slash].Trim().TrimEnd('%');
         if (!double.TryParse(percentText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent))
-            throw new DomainRuleException($"'{text}' is not a service-level target: write PERCENT/TIME, such as 80/20s.", field);
+            throw new DomainRuleException("'{0}' is not a service-level target: write PERCENT/TIME, such as 80/20s.", field, text);
         if (percent is <= 0 or >= 100)
-            throw new DomainRuleException($"The service level in '{text}' must be above 0 % and below 100 %.", field);
+            throw new DomainRuleException("The service level in '{0}' must be above 0 % and below 100 %.", field, text);
         return new ServiceLevelTargetText(percent, DurationText.Parse(trimmed[(slash + 1)..], field));
     }
 }

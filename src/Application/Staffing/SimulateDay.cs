@@ -16,8 +16,8 @@ public sealed class SimulateDay
         if (request.Plan.AgentsPerInterval.Count != request.Forecast.Intervals.Count)
         {
             throw new DomainRuleException(
-                $"The plan has {request.Plan.AgentsPerInterval.Count} intervals but the forecast has {request.Forecast.Intervals.Count}: give one number of agents per interval.",
-                "Plan");
+                "The plan has {0} intervals but the forecast has {1}: give one number of agents per interval.",
+                "Plan", request.Plan.AgentsPerInterval.Count, request.Forecast.Intervals.Count);
         }
         if (request.AveragePatience is { } patience && patience <= TimeSpan.Zero)
             throw new DomainRuleException("The callers' average patience must be longer than zero.", "Patience");
@@ -39,7 +39,7 @@ public sealed class SimulateDay
         }
         catch (StaffingInputException input)
         {
-            throw new DomainRuleException(StaffingMessages.Sentence(input.Message), null);
+            throw StaffingMessages.Refusal(input, null);
         }
     }
 }

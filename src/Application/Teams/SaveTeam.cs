@@ -18,9 +18,9 @@ public sealed class SaveTeam(AppDbContext db, StaffCards cards)
             : Team.Create(request.Name);
         team.Rename(request.Name);
         if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id, cancellationToken))
-            throw new DomainRuleException($"There is already a team called {team.Name}.", "Name");
-        await RequireRoleAsync(request.TeamLeadId, StaffRoles.TeamLead, "TeamLeadId", cancellationToken);
-        await RequireRoleAsync(request.ResponsibleManagerId, StaffRoles.Manager, "ResponsibleManagerId", cancellationToken);
+            throw new DomainRuleException("There is already a team called {0}.", "Name", team.Name);
+        await RequireRoleAsync(request.TeamLeadId, StaffRoles.TeamLead, "TeamLeadId", "The team lead must be active and hold the team lead role.", cancellationToken);
+        await RequireRoleAsync(request.ResponsibleManagerId, StaffRoles.Manager, "ResponsibleManagerId", "The responsible manager must be active and hold the manager role.", cancellationToken);
         team.AppointLeadership(request.TeamLeadId, request.ResponsibleManagerId);
         if (request.Id is null)
             db.Teams.Add(team);
@@ -29,7 +29,7 @@ public sealed class SaveTeam(AppDbContext db, StaffCards cards)
         return team.Id;
     }
 
-    private async Task RequireRoleAsync(Guid? userId, string role, string field, CancellationToken cancellationToken)
+    private async Task RequireRoleAsync(Guid? userId, string role, string field, string refusal, CancellationToken cancellationToken)
     {
         if (userId is not { } id)
             return;
@@ -40,6 +40,6 @@ public sealed class SaveTeam(AppDbContext db, StaffCards cards)
                                where r.Name == role
                                select user.Id).AnyAsync(cancellationToken);
         if (!holdsRole)
-            throw new DomainRuleException($"The person chosen must be active and hold the {role} role.", field);
+            throw new DomainRuleException(refusal, field);
     }
 }

@@ -142,9 +142,9 @@ public sealed class Case
         if (IsResolved)
         {
             if (!sameProblem)
-                throw new ConflictException($"Case {Number} is resolved. Mark the contact as the same problem to reopen it, or open a new case.");
+                throw new ConflictException("Case {0} is resolved. Mark the contact as the same problem to reopen it, or open a new case.", Number);
             if (now - ResolvedAt > policy.RepeatContactWindow)
-                throw new ConflictException($"Case {Number} was resolved more than {policy.RepeatContactWindow.TotalDays:0} days ago. Open a new case and link it as the same problem.");
+                throw new ConflictException("Case {0} was resolved more than {1} days ago. Open a new case and link it as the same problem.", Number, (int)policy.RepeatContactWindow.TotalDays);
             RepeatContactCount++;
             Reopen(actorId, now, "Repeat contact about the same problem.");
         }
@@ -168,12 +168,13 @@ public sealed class Case
         var summaryText = Text.Required(summary, "Summary", HandOff.SummaryMaxLength);
         var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
         if (offeredById != OwnerId)
-            throw new ForbiddenException($"Only the owner of case {Number} can hand it off.");
+            throw new ForbiddenException("Only the owner of case {0} can hand it off.", Number);
         if (target.UserId == OwnerId)
             throw new DomainRuleException("You cannot hand a case off to yourself.", "ToUser");
-        RequireOpen("hand it off");
+        if (Status != CaseStatus.Open)
+            throw new ConflictException("Case {0} must be open to be handed off.", Number);
         if (PendingHandOff is { } pending)
-            throw new ConflictException($"Case {Number} already has an offer waiting for an answer (until {pending.ExpiresAt:yyyy-MM-dd HH:mm} UTC).");
+            throw new ConflictException("Case {0} already has an offer waiting for an answer (until {1:yyyy-MM-dd HH:mm} UTC).", Number, pending.ExpiresAt.UtcDateTime);
 
         var handOff = HandOff.Offer(Id, offeredById, target.UserId, target.TeamId, summaryText, reasonText, now, policy.OfferTimeout);
         _handOffs.Add(handOff);
@@ -256,10 +257,11 @@ public sealed class Case
     {
         var text = Text.Required(publicText, "Text", ResolutionMaxLength);
         if (actorId != OwnerId)
-            throw new ForbiddenException($"Only the owner of case {Number} can propose its resolution.");
-        RequireOpen("propose a resolution");
+            throw new ForbiddenException("Only the owner of case {0} can propose its resolution.", Number);
+        if (Status != CaseStatus.Open)
+            throw new ConflictException("Case {0} must be open to propose a resolution.", Number);
         if (PendingHandOff is not null)
-            throw new ConflictException($"Case {Number} has an offer waiting for an answer; wait for it before proposing a resolution.");
+            throw new ConflictException("Case {0} has an offer waiting for an answer; wait for it before proposing a resolution.", Number);
         Status = CaseStatus.ProposedSolved;
         ProposedResolution = text;
         ObjectionDeadline = now + objectionWindow;
@@ -303,7 +305,7 @@ public sealed class Case
         if (earlier.Id == Id)
             throw new DomainRuleException("A case cannot be linked to itself.", "OtherCase");
         if (SameProblemAsCaseId is not null)
-            throw new ConflictException($"Case {Number} is already linked to another case about the same problem.");
+            throw new ConflictException("Case {0} is already linked to another case about the same problem.", Number);
         SameProblemAsCaseId = earlier.Id;
         Append(CaseEventKind.LinkedAsSameProblem, now, actorId, earlier.Number).About(null, null, null, earlier.Id);
         earlier.RepeatContactCount++;
@@ -474,19 +476,15 @@ public sealed class Case
     {
         var handOff = _handOffs.FirstOrDefault(h => h.Id == handOffId)
             ?? throw new DomainRuleException("That offer does not belong to this case.", "HandOffId");
-        if (handOff.State != HandOffState.Pending)
-            throw new ConflictException($"The offer has already been {handOff.State.ToString().ToLowerInvariant()}.");
-        if (handOff.IsExpiredAt(now))
+        if (handOff.State == HandOffState.Accepted)
+            throw new ConflictException("The offer has already been accepted.");
+        if (handOff.State == HandOffState.Declined)
+            throw new ConflictException("The offer has already been declined.");
+        if (handOff.State == HandOffState.Expired || handOff.IsExpiredAt(now))
             throw new ConflictException("The offer has expired and gone back to the owner.");
         if (!handOff.IsAddressedTo(answererId, answererTeamId))
             throw new ForbiddenException("The offer is addressed to someone else.");
         return handOff;
-    }
-
-    private void RequireOpen(string action)
-    {
-        if (Status != CaseStatus.Open)
-            throw new ConflictException($"Case {Number} is {Status}; it must be open to {action}.");
     }
 
     private void RequireProposed()

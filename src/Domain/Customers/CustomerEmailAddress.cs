@@ -10,7 +10,7 @@ public sealed record CustomerEmailAddress
         var trimmed = Text.Required(address, "EmailAddresses", MaxLength).ToLowerInvariant();
         var at = trimmed.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at == trimmed.Length - 1 || trimmed.Contains(' ', StringComparison.Ordinal))
-            throw new DomainRuleException($"'{address}' is not an email address.", "EmailAddresses");
+            throw new DomainRuleException("'{0}' is not an email address.", "EmailAddresses", address);
         Address = trimmed;
     }
 

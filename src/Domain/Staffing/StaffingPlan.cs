@@ -15,7 +15,7 @@ public sealed record StaffingPlan
         if (agentsPerInterval.Count == 0)
             throw new DomainRuleException("A staffing plan needs the agents for at least one interval.", "Plans");
         if (agentsPerInterval.Any(agents => agents is < 0 or > MaxAgents))
-            throw new DomainRuleException($"A staffing plan may have from 0 to {MaxAgents} agents in an interval.", "Plans");
+            throw new DomainRuleException("A staffing plan may have from 0 to {0} agents in an interval.", "Plans", MaxAgents);
         Name = Text.Optional(name, "Plans", NameMaxLength);
         AgentsPerInterval = [.. agentsPerInterval];
     }

@@ -36,7 +36,7 @@ public sealed record WhatIfAssumptions
         if (seed < 0)
             throw new DomainRuleException("The seed must be zero or more.", "Seed");
         if (replications is < 1 or > MaxReplications)
-            throw new DomainRuleException($"The simulation runs from 1 to {MaxReplications} days.", "Replications");
+            throw new DomainRuleException("The simulation runs from 1 to {0} days.", "Replications", MaxReplications);
         AveragePatience = averagePatience;
         AnswerWithin = answerWithin;
         CostPerAbandonedContact = costPerAbandonedContact;

@@ -51,6 +51,55 @@ public sealed class CaseStoryTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task SameProblem_ANewContactOnAResolvedCase_ReopensItAndCountsARepeatContact()
+    {
+        // Story 5: Margit's line was repaired and she confirmed it; weeks later it is dead again.
+        var sara = new CasePage(await LoginPage.SignedInAsync(app, "sara.holm@moment.test"));
+        await sara.RegisterAsync("Margit Andersson", "Landline crackles and drops calls", "Phone");
+        await sara.ProposeResolutionAsync("We replaced the line card at the exchange.");
+        var customer = await app.NewPageAsync("en-GB", javaScript: false);
+        await customer.GotoAsync(await sara.CustomerLinkAsync());
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Yes, it is solved" }).ClickAsync();
+        await Expect(customer.Locator("#case-state")).ToHaveTextAsync("Your case is solved. Thank you for telling us.");
+        await sara.Page.ReloadAsync();
+        await Expect(sara.Status).ToHaveTextAsync("Resolved");
+
+        await sara.RecordContactAsync("Her son calls: the line is dead again.", sameProblem: true);
+
+        await Expect(sara.Status).ToHaveTextAsync("Open");
+        await Expect(sara.Counts).ToContainTextAsync("reopens 1");
+        await Expect(sara.Counts).ToContainTextAsync("repeat contacts 1");
+    }
+
+    [Fact]
+    public async Task LinkCases_ALaterCaseToAnEarlierOne_ShowsTheLinkOnBothAndCountsARepeatContact()
+    {
+        var erik = new CasePage(await LoginPage.SignedInAsync(app, "erik.sjo@moment.test"));
+        var earlier = await erik.RegisterAsync("Anders Andersson", "Broadband drops every evening", "Phone");
+        var later = await erik.RegisterAsync("Anders Andersson", "Internet gone again tonight", "Chat");
+
+        await erik.LinkToEarlierCaseAsync(earlier);
+
+        await erik.SameProblemAs.GetByRole(AriaRole.Link, new() { Name = earlier }).ClickAsync();
+        await Expect(erik.LaterCasesAboutTheSameProblem).ToHaveTextAsync(later);
+        await Expect(erik.Counts).ToContainTextAsync("repeat contacts 1");
+    }
+
+    [Fact]
+    public async Task Refusal_OnASwedishPage_IsSaidInSwedish()
+    {
+        var sara = new CasePage(await LoginPage.SignedInAsync(app, "sara.holm@moment.test"));
+        var number = await sara.RegisterAsync("Jonas Persson", "The app forgets my seat", "Onboard");
+        var erik = new CasePage(await LoginPage.SignedInAsync(app, "erik.sjo@moment.test", "sv-SE"));
+        await erik.Page.GotoAsync($"/cases/{number}");
+
+        await erik.Page.GetByLabel("Det tidigare ärendets nummer").FillAsync(number);
+        await erik.Page.GetByRole(AriaRole.Button, new() { Name = "Koppla ärendena" }).ClickAsync();
+
+        await Expect(erik.Refusal).ToHaveTextAsync("Ett ärende kan inte kopplas till sig självt.");
+    }
+
+    [Fact]
     public async Task Desk_AnOfferAppearsLiveWithoutReload()
     {
         var nora = await LoginPage.SignedInAsync(app, "nora.vik@moment.test");

@@ -13,6 +13,16 @@ public sealed partial class CasePage(IPage page)
 
     public ILocator Status => page.Locator("#case-status");
 
+    /// <summary>Hand-offs, declines, escalations, reopens and repeat contacts, on one line.</summary>
+    public ILocator Counts => page.Locator("#case-counts");
+
+    /// <summary>The earlier case this one is the same problem as.</summary>
+    public ILocator SameProblemAs => page.Locator("#same-problem-as");
+
+    public ILocator LaterCasesAboutTheSameProblem => page.Locator("#later-same-problem");
+
+    public ILocator Refusal => page.Locator("#case-error");
+
     /// <summary>From the desk: find the customer, start a case for them, and register it. Returns the case number.</summary>
     public async Task<string> RegisterAsync(string customer, string subject, string door)
     {
@@ -48,6 +58,24 @@ public sealed partial class CasePage(IPage page)
         await page.GetByLabel("What was done, in plain words").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose resolution" }).ClickAsync();
         await Expect(Status).ToHaveTextAsync("Proposed solved");
+    }
+
+    /// <summary>Adds a contact; <paramref name="sameProblem"/> ticks "Same problem", which a resolved case offers.</summary>
+    public async Task RecordContactAsync(string summary, bool sameProblem = false)
+    {
+        if (sameProblem)
+            await page.GetByLabel("Same problem: reopen the case").CheckAsync();
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync(summary);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).ClickAsync();
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync(summary);
+    }
+
+    /// <summary>Links this case to an earlier one about the same problem.</summary>
+    public async Task LinkToEarlierCaseAsync(string earlierNumber)
+    {
+        await page.GetByLabel("Earlier case number").FillAsync(earlierNumber);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link the cases" }).ClickAsync();
+        await Expect(SameProblemAs).ToHaveTextAsync(earlierNumber);
     }
 
     public async Task<string> CustomerLinkAsync() => (await page.Locator("#customer-link").GetAttributeAsync("href"))!;
