@@ -73,7 +73,7 @@ public sealed class Absence
     public void Start(DateTimeOffset now)
     {
         if (State != AbsenceState.Planned)
-            throw new ConflictException($"The absence is already {State.ToString().ToLowerInvariant()}.");
+            throw new ConflictException("The absence has already started.");
         State = AbsenceState.Started;
         StartedAt = now;
     }

@@ -25,15 +25,15 @@ public sealed class BusinessCalendar
     {
         if (string.IsNullOrWhiteSpace(settings.TimeZoneId)
             || !TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var timeZone))
-            throw new DomainRuleException($"'{settings.TimeZoneId}' is not a known time zone.", "TimeZoneId");
+            throw new DomainRuleException("'{0}' is not a known time zone.", "TimeZoneId", settings.TimeZoneId);
         foreach (var hours in settings.OpeningHours)
         {
             if (!Enum.IsDefined(hours.Day))
                 throw new DomainRuleException("Opening hours must name a weekday.", "OpeningHours");
             if (_hoursByDay[(int)hours.Day] is not null)
-                throw new DomainRuleException($"{hours.Day} has opening hours twice.", "OpeningHours");
+                throw new DomainRuleException("{0} has opening hours twice.", "OpeningHours", hours.Day);
             if (hours.Closes <= hours.Opens && hours.Closes != TimeOnly.MinValue)
-                throw new DomainRuleException($"On {hours.Day} the closing time must be after the opening time (00:00 closes at midnight).", "OpeningHours");
+                throw new DomainRuleException("On {0} the closing time must be after the opening time (00:00 closes at midnight).", "OpeningHours", hours.Day);
             _hoursByDay[(int)hours.Day] = hours;
         }
 
@@ -94,7 +94,7 @@ public sealed class BusinessCalendar
     public DateTimeOffset AddBusinessDays(DateTimeOffset from, int days)
     {
         if (days is < 0 or > MaxBusinessDays)
-            throw new DomainRuleException($"A promise is kept within 0 to {MaxBusinessDays} business days.", "Days");
+            throw new DomainRuleException("A promise is kept within 0 to {0} business days.", "Days", MaxBusinessDays);
         var start = NextOpening(from);
         var day = LocalDate(start);
         var counted = start == OpeningOn(day)!.Value.Opens ? 1 : 0;

@@ -138,7 +138,7 @@ public sealed class Commitment
     internal void Withdraw(string reason, DateTimeOffset now)
     {
         if (State != CommitmentState.Open)
-            throw new ConflictException($"Only an open promise can be withdrawn; this one is {State.ToString().ToLowerInvariant()}.");
+            throw new ConflictException("Only an open promise can be withdrawn.");
         State = CommitmentState.Withdrawn;
         WithdrawnAt = now;
         WithdrawnReason = reason;
