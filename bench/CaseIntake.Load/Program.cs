@@ -83,7 +83,7 @@ internal static class LoadDriver
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         // Where the time goes: this process's CPU (app and driver together), allocations and methods compiled during the run.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -100,7 +100,7 @@ internal static class LoadDriver
         }));
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
         var done = Math.Min(requests, next);
         if (warmup)

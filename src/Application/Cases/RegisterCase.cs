@@ -15,8 +15,7 @@ public sealed record RegisterCaseRequest(
 /// <summary>Whoever registers the case owns it: the first person the customer meets (principle 1).</summary>
 /// <remarks>
 /// Case intake is the busiest write in Moment, so it reads only what it must: the customer, and the case type and the
-/// registrar through their caches. The number and the case are written in one transaction: one commit, and no number
-/// is used up by a case that is not there.
+/// registrar through their caches. On PostgreSQL that is two round trips: the customer with a new number, then the case.
 /// </remarks>
 public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes caseTypes, StaffCards staff, TimeProvider time)
 {
@@ -34,17 +33,15 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
             ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new TeamRef(t.Id, t.Name)).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException("That team does not exist.", "TeamId")
             : registrar is { TeamId: { } ownTeam, TeamName: { } ownTeamName } ? new TeamRef(ownTeam, ownTeamName) : null;
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("That customer does not exist.", "CustomerId");
-
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reservation = await numbers.ReserveAsync(customerId, now, cancellationToken)
+            ?? throw new DomainRuleException("That customer does not exist.", "CustomerId");
         var @case = Case.Register(new CaseRegistration(
-            await numbers.NextAsync(now, cancellationToken), customerId, caseType.Id, request.Subject ?? "", request.Description,
+            reservation.Number, customerId, caseType.Id, request.Subject ?? "", request.Description,
             request.Priority ?? CasePriority.Normal, door, registrarId, team?.Id, NewCustomerToken()), now);
         db.Cases.Add(@case);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SaveNewCaseAsync(cancellationToken);
+        var customer = reservation.CustomerName;
 
         var registrarRef = new PersonRef(registrar.Id, registrar.DisplayName, registrar.Email);
         return new CaseDetails(
@@ -52,6 +49,31 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
             registrarRef, team, customerId, customer, new CaseCounts(0, 0, 0, 0, 0), @case.CustomerToken, @case.Version,
             @case.CreatedAt, @case.UpdatedAt, null, null, null, null, null, [], null,
             [.. @case.Timeline.Select(e => new TimelineEntry(e.Kind, e.At, registrar.DisplayName, e.Text, e.IsPublic, e.Door, e.Direction, e.SubjectUserId is null ? null : registrar.DisplayName))]);
+    }
+
+    /// <summary>
+    /// PostgreSQL runs statements sent together in one batch as one implicit transaction: the case and its first timeline
+    /// entries go in a single round trip, all or nothing, without BEGIN and COMMIT of their own. SQLite has no round trips
+    /// to save and keeps EF's transaction (which also takes its turn at the write gate).
+    /// </summary>
+    private async Task SaveNewCaseAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var usual = db.Database.AutoTransactionBehavior;
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = usual;
+        }
     }
 
     /// <summary>256 random bits: the customer's link is the only key to their case page, so it must not be guessable.</summary>

@@ -35,11 +35,23 @@ public static class DatabaseSetup
                     .AddInterceptors(SqliteWriting.InterceptorsFor(settings.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+                options.UseNpgsql(WithPreparedStatements(settings.ConnectionString), npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
         }
+    }
+
+    /// <summary>
+    /// Moment sends the same few statements over and over; prepared once per connection, PostgreSQL skips parsing and
+    /// planning them again. Npgsql keeps them across pooled reuse. A connection string that sets its own value wins.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations. EF Core takes a database lock while migrating, so instances starting together are safe.</summary>

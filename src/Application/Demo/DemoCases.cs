@@ -16,7 +16,7 @@ internal sealed class DemoCases(
     IReadOnlyDictionary<string, CaseType> caseTypes,
     IReadOnlyDictionary<string, Customer> customers,
     CasePolicy policy,
-    Func<DateTimeOffset, Task<string>> nextNumber)
+    Func<Guid, DateTimeOffset, Task<string>> nextNumber)
 {
     private Guid Sara => staff["sara.holm@moment.test"];
     private Guid Erik => staff["erik.sjo@moment.test"];
@@ -133,6 +133,6 @@ internal sealed class DemoCases(
     private async Task<Case> RegisterAsync(
         DateTimeOffset at, string customer, string caseType, Door door, Guid registeredBy, string team, CasePriority priority, string subject, string description) =>
         Case.Register(new CaseRegistration(
-            await nextNumber(at), customers[customer].Id, caseTypes[caseType].Id, subject, description, priority, door, registeredBy, teams[team],
+            await nextNumber(customers[customer].Id, at), customers[customer].Id, caseTypes[caseType].Id, subject, description, priority, door, registeredBy, teams[team],
             RegisterCase.NewCustomerToken()), at);
 }

@@ -62,7 +62,7 @@ public sealed class SeedDemoData(
         var cases = new DemoCases(
             staff.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal),
             teams.ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal),
-            types, customers, policy, at => numbers.NextAsync(at, cancellationToken));
+            types, customers, policy, async (customerId, at) => (await numbers.ReserveAsync(customerId, at, cancellationToken))!.Number);
         db.Cases.AddRange(await cases.PlayAsync(now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
