@@ -40,6 +40,7 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddSingleton<DeskEvents>();
+builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();
 builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -7,35 +7,39 @@ using Moment.Domain.Cases;
 namespace Moment.Application.Cases;
 
 /// <summary>
-/// What time alone changes on cases: offers nobody answered lapse (and may escalate the case), and proposed
-/// resolutions nobody objected to become "resolved by silence". Run by a background service; safe to run again
-/// (each change is guarded by the case's state and version).
+/// What time alone changes on cases: offers nobody answered lapse (and may escalate the case), proposed resolutions
+/// nobody objected to become "resolved by silence", and promises past their deadline break (the keeper's team lead is told).
 /// </summary>
+/// <remarks>
+/// Run by a background service, possibly on several instances of Moment at once, and after any restart. The truth is in
+/// the database, so nothing is lost; and nothing happens twice, by two guards:
+/// <list type="bullet">
+/// <item>Each case is claimed before it is worked on: on PostgreSQL its row is locked <c>FOR UPDATE SKIP LOCKED</c> in the
+/// transaction that changes it, so another instance passes over it instead of waiting; on SQLite the transaction itself
+/// is the claim (one writer at a time).</item>
+/// <item>The case is read after the claim, so a case another instance has just dealt with shows nothing due, and every
+/// change is guarded by the case's version besides.</item>
+/// </list>
+/// </remarks>
 public sealed class CaseDeadlines(AppDbContext db, IServiceProvider services, TimeProvider time)
 {
     public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var dueOffers = await db.HandOffs.AsNoTracking()
-            .Where(h => h.State == HandOffState.Pending && h.ExpiresAt <= now)
-            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => c.Number)
-            .Distinct().ToListAsync(cancellationToken);
-        var silent = await db.Cases.AsNoTracking()
-            .Where(c => c.Status == CaseStatus.ProposedSolved && c.ObjectionDeadline <= now)
-            .Select(c => c.Number).ToListAsync(cancellationToken);
+        var dueOffers = db.HandOffs.Where(h => h.State == HandOffState.Pending && h.ExpiresAt <= now).Select(h => h.CaseId);
+        var silent = db.Cases.Where(c => c.Status == CaseStatus.ProposedSolved && c.ObjectionDeadline <= now).Select(c => c.Id);
+        var duePromises = db.Commitments.Where(c => c.State == CommitmentState.Open && c.Deadline <= now).Select(c => c.CaseId);
+        var due = await dueOffers.Union(silent).Union(duePromises).ToListAsync(cancellationToken);
 
         var changed = 0;
-        foreach (var number in dueOffers.Union(silent))
+        foreach (var caseId in due)
         {
             // One scope per case: a conflict on one (someone acted at the same moment) must not stop the others.
             await using var scope = services.CreateAsyncScope();
-            var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
             try
             {
-                var @case = await work.LoadAsync(number, null, cancellationToken);
-                @case.ResolveBySilenceIfDue(work.Now);
-                await work.SaveAsync(cancellationToken);
-                changed++;
+                if (await ActOnAsync(scope.ServiceProvider.GetRequiredService<CaseWork>(), caseId, cancellationToken))
+                    changed++;
             }
             catch (ConflictException)
             {
@@ -44,5 +48,37 @@ public sealed class CaseDeadlines(AppDbContext db, IServiceProvider services, Ti
         }
 
         return changed;
+    }
+
+    private static async Task<bool> ActOnAsync(CaseWork work, Guid caseId, CancellationToken cancellationToken)
+    {
+        var db = work.Db;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            var claimed = await db.Database
+                .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"Cases\" WHERE \"Id\" = {caseId} FOR UPDATE SKIP LOCKED")
+                .AsAsyncEnumerable().AnyAsync(cancellationToken);
+            if (!claimed)
+                return false;
+        }
+
+        // Loading lets overdue offers lapse (and escalates a case that bounced enough).
+        var @case = await work.LoadByIdAsync(caseId, cancellationToken);
+        @case.ResolveBySilenceIfDue(work.Now);
+        foreach (var broken in @case.BreakDueCommitments(work.Now))
+            await TellTeamLeadAsync(work, @case, broken, cancellationToken);
+        var changed = db.ChangeTracker.HasChanges();
+        await work.SaveAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>A broken promise is news for the keeper's team lead (or, without one, the responsible manager) and the keeper.</summary>
+    private static async Task TellTeamLeadAsync(CaseWork work, Case @case, Commitment broken, CancellationToken cancellationToken)
+    {
+        var lead = await work.Db.Teams.Where(t => t.Id == broken.TeamId)
+            .Select(t => t.TeamLeadId ?? t.ResponsibleManagerId)
+            .FirstOrDefaultAsync(cancellationToken);
+        work.Tell(@case.Number, "promise-broken", lead is { } teamLead ? [teamLead, broken.KeeperId] : [broken.KeeperId]);
     }
 }

@@ -23,16 +23,23 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
     {
         var normalized = number.Trim().ToUpperInvariant();
-        var @case = await db.Cases.Include(c => c.HandOffs).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
+        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         return await PrepareAsync(@case, expectedVersion, cancellationToken);
+    }
+
+    public async Task<Case> LoadByIdAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new NotFoundException("There is no such case.");
+        return await PrepareAsync(@case, null, cancellationToken);
     }
 
     public async Task<Case> LoadByHandOffAsync(Guid handOffId, CancellationToken cancellationToken)
     {
         var caseId = await db.HandOffs.Where(h => h.Id == handOffId).Select(h => (Guid?)h.CaseId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no such hand-off offer.");
-        var @case = await db.Cases.Include(c => c.HandOffs).FirstAsync(c => c.Id == caseId, cancellationToken);
+        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstAsync(c => c.Id == caseId, cancellationToken);
         return await PrepareAsync(@case, null, cancellationToken);
     }
 
@@ -53,7 +60,10 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     public void Tell(string number, string what, params IEnumerable<Guid> recipients) =>
         _changes.Add(new CaseChange(number, what, [.. recipients]));
 
-    /// <summary>Saves; a concurrent change to the same case makes this fail with a conflict and writes nothing.</summary>
+    /// <summary>
+    /// Saves (and commits the caller's transaction, when there is one); a concurrent change to the same case makes this
+    /// fail with a conflict and writes nothing. Only then are the people concerned told: never about a change that did not happen.
+    /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         try
@@ -65,6 +75,8 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
             throw new ConflictException("Someone else changed this case at the same moment. Reload it and try again.");
         }
 
+        if (db.Database.CurrentTransaction is { } transaction)
+            await transaction.CommitAsync(cancellationToken);
         foreach (var change in _changes)
             await notifications.PublishAsync(change, cancellationToken);
         _changes.Clear();

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Domain.Cases;
+using Moment.TestSupport;
+
+namespace Moment.Application.Tests.Cases;
+
+/// <summary>
+/// Two instances of Moment on one database run the deadline sweep at the same moment (as two app servers behind a load
+/// balancer do): every broken promise must be broken, recorded and announced exactly once.
+/// </summary>
+public abstract class TwoInstancesTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const int Cases = 40;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private TestDatabase? _database;
+    private Instance? _first;
+    private Instance? _second;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+            PostgresServer.RequireOrSkip();
+        _database = await TestDatabase.CreateAsync(provider);
+        _first = new Instance(_database.Settings, _time);
+        await DatabaseStartup.PrepareAsync(_first.Services, demoMode: true);
+        _second = new Instance(_database.Settings, _time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_first is not null)
+            await _first.Services.DisposeAsync();
+        if (_second is not null)
+            await _second.Services.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BothSweepAtOnce_EachPromiseBreaksOnceAndIsAnnouncedOnce()
+    {
+        var promises = new List<Guid>();
+        for (var i = 0; i < Cases; i++)
+            promises.Add(await PromiseAsync(_first!, TimeSpan.FromHours(1)));
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var changed = await Task.WhenAll(Task.Run(() => SweepAsync(_first!)), Task.Run(() => SweepAsync(_second!)));
+
+        await using var scope = _first!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var states = await db.Commitments.Where(c => promises.Contains(c.Id)).Select(c => c.State).ToListAsync(Ct);
+        var brokenEntries = await db.Set<CaseEvent>().CountAsync(e => e.Kind == CaseEventKind.CommitmentBroken && promises.Contains(e.CommitmentId!.Value), Ct);
+        Assert.All(states, state => Assert.Equal(CommitmentState.Broken, state));
+        Assert.Equal(Cases, states.Count);
+        Assert.Equal(Cases, brokenEntries);
+        Assert.Equal(Cases, changed.Sum());
+        Assert.Equal(Cases, _first.Announced("promise-broken") + _second!.Announced("promise-broken"));
+    }
+
+    private static async Task<int> SweepAsync(Instance instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().HandleAsync(Ct);
+    }
+
+    /// <summary>Registers a case and makes a call-back promise on it, due after <paramref name="dueIn"/>.</summary>
+    private async Task<Guid> PromiseAsync(Instance instance, TimeSpan dueIn)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.Where(c => c.Name == "Nordbygg AB").Select(c => c.Id).FirstAsync(Ct);
+        var agent = await db.Users.Where(u => u.Email == "sara.holm@moment.test").Select(u => new { u.Id, u.TeamId }).FirstAsync(Ct);
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customer, null, "Invoice charged twice", null, null, Door.Phone, null), agent.Id, Ct);
+        var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
+        var @case = await work.LoadAsync(registered.Number, null, Ct);
+        var promise = @case.MakeCommitment(agent.Id, CommitmentKind.CallBack, null, agent.Id, agent.TeamId, work.Now + dueIn, Door.Phone, work.Now);
+        await work.SaveAsync(Ct);
+        return promise.Id;
+    }
+
+    /// <summary>One app instance: its own services and its own record of what it announced.</summary>
+    private sealed class Instance
+    {
+        private readonly ConcurrentQueue<CaseChange> _announced = new();
+
+        public Instance(DatabaseSettings settings, TimeProvider time)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddSingleton(time);
+            services.AddSingleton<ICaseNotifications>(new Recorder(_announced));
+            services.AddMomentDatabase(settings).AddMomentApplication();
+            services.AddStaffIdentity();
+            Services = services.BuildServiceProvider();
+        }
+
+        public ServiceProvider Services { get; }
+
+        public int Announced(string what) => _announced.Count(change => change.What == what);
+
+        private sealed class Recorder(ConcurrentQueue<CaseChange> announced) : ICaseNotifications
+        {
+            public Task PublishAsync(CaseChange change, CancellationToken cancellationToken = default)
+            {
+                announced.Enqueue(change);
+                return Task.CompletedTask;
+            }
+        }
+    }
+}
+
+public sealed class TwoInstancesTestsOnSqlite() : TwoInstancesTests(DatabaseProvider.Sqlite);
+
+public sealed class TwoInstancesTestsOnPostgres() : TwoInstancesTests(DatabaseProvider.Postgres);

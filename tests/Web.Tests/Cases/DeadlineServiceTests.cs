@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Domain.Cases;
+using Moment.TestSupport;
+using Moment.Web.Features.Cases;
+
+namespace Moment.Web.Tests.Cases;
+
+/// <summary>
+/// The background service itself, with the clock in the test's hand: it dies half-way through a round, a new instance
+/// starts on the same database, and every promise ends up broken exactly once.
+/// </summary>
+public abstract class DeadlineServiceTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const int Promises = 6;
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(60);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private TestDatabase? _database;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+            PostgresServer.RequireOrSkip();
+        _database = await TestDatabase.CreateAsync(provider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RestartMidRound_LosesNothingAndDoesNothingTwice()
+    {
+        var dying = new Announcements(dieAfter: 1);
+        var promises = new List<Guid>();
+        DeadlineRound interrupted;
+        await using (var first = new Instance(_database!, _time, dying))
+        {
+            for (var i = 0; i < Promises; i++)
+                promises.Add(await PromiseAsync(first, TimeSpan.FromSeconds(20)));
+            // One interval exactly: one round (a longer step would queue a tick per interval passed).
+            var round = first.Rounds.NextAsync();
+            _time.Advance(CaseDeadlineService.Interval);
+            interrupted = await round.WaitAsync(RoundTimeout, Ct);
+        }
+
+        var afterRestart = new Announcements(dieAfter: int.MaxValue);
+        DeadlineRound resumed;
+        await using (var second = new Instance(_database!, _time, afterRestart))
+        {
+            _ = second.Services;
+            var round = second.Rounds.NextAsync();
+            _time.Advance(CaseDeadlineService.Interval);
+            resumed = await round.WaitAsync(RoundTimeout, Ct);
+        }
+
+        Assert.NotNull(interrupted.Failure);
+        Assert.Null(resumed.Failure);
+        Assert.Equal(Promises - 1, resumed.Changed);
+        Assert.Equal(1, dying.Count("promise-broken"));
+        Assert.Equal(Promises - 1, afterRestart.Count("promise-broken"));
+        await using var check = new AppDbContext(DatabaseSetup.BuildOptions(_database!.Settings));
+        var states = await check.Commitments.Where(c => promises.Contains(c.Id)).Select(c => c.State).ToListAsync(Ct);
+        Assert.Equal(Promises, states.Count(state => state == CommitmentState.Broken));
+        Assert.Equal(Promises, await check.Set<CaseEvent>().CountAsync(e => e.Kind == CaseEventKind.CommitmentBroken && promises.Contains(e.CommitmentId!.Value), Ct));
+    }
+
+    private static async Task<Guid> PromiseAsync(Instance instance, TimeSpan dueIn)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.Where(c => c.Name == "Nordbygg AB").Select(c => c.Id).FirstAsync(Ct);
+        var agent = await db.Users.Where(u => u.Email == "erik.sjo@moment.test").Select(u => new { u.Id, u.TeamId }).FirstAsync(Ct);
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customer, null, "Call me about the invoice", null, null, Door.Phone, null), agent.Id, Ct);
+        var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
+        var @case = await work.LoadAsync(registered.Number, null, Ct);
+        var promise = @case.MakeCommitment(agent.Id, CommitmentKind.CallBack, null, agent.Id, agent.TeamId, work.Now + dueIn, Door.Phone, work.Now);
+        await work.SaveAsync(Ct);
+        return promise.Id;
+    }
+
+    /// <summary>One instance of the web app on the shared database and clock, announcing through <paramref name="announcements"/>.</summary>
+    private sealed class Instance(TestDatabase database, TimeProvider time, Announcements announcements) : WebApplicationFactory<Program>
+    {
+        public DeadlineRounds Rounds => Services.GetRequiredService<DeadlineRounds>();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Moment", database.ConnectionString);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(time);
+                services.AddSingleton<ICaseNotifications>(announcements);
+            });
+        }
+    }
+
+    /// <summary>Records what was announced; the instance "dies" (its round fails) once it has announced <c>dieAfter</c> changes.</summary>
+    private sealed class Announcements(int dieAfter) : ICaseNotifications
+    {
+        private readonly ConcurrentQueue<CaseChange> _changes = new();
+
+        public int Count(string what) => _changes.Count(change => change.What == what);
+
+        public Task PublishAsync(CaseChange change, CancellationToken cancellationToken = default)
+        {
+            _changes.Enqueue(change);
+            if (_changes.Count >= dieAfter)
+                throw new InvalidOperationException("The instance stops here, half-way through its round.");
+            return Task.CompletedTask;
+        }
+    }
+}
+
+public sealed class DeadlineServiceTestsOnSqlite() : DeadlineServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class DeadlineServiceTestsOnPostgres() : DeadlineServiceTests(DatabaseProvider.Postgres);
