@@ -13,18 +13,28 @@ namespace Moment.Browser.Tests;
 /// The real app on Kestrel (a real port on 127.0.0.1, SQLite, demo data) and Debian's Chromium driven by Playwright.
 /// One for the whole assembly; each test gets its own browser context, so cookies never leak between tests.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     // Debian's browser: Playwright must never download one of its own.
     private const string Chromium = "/usr/bin/chromium";
 
-    private readonly MomentApp _app = new(DatabaseProvider.Sqlite, fakeClock: false);
+    private readonly MomentApp _app;
+
+    public BrowserApp()
+        : this(null)
+    {
+    }
+
+    protected BrowserApp(TimeProvider? clock) => _app = new(DatabaseProvider.Sqlite, fakeClock: false, clock);
+
+    /// <summary>The app's services, for what a test does behind the pages (such as running the deadline sweep now).</summary>
+    public IServiceProvider Services => _app.Services;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await _app.InitializeAsync();
         _app.UseKestrel(0);
@@ -52,11 +62,20 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_browser is not null)
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>
+/// A browser app of its own whose clock a test moves forward by days. Its own, because moving the clock under the
+/// shared app would expire the sign-ins of tests running beside it.
+/// </summary>
+public sealed class TimeTravelBrowserApp() : BrowserApp(new ShiftableClock())
+{
+    public ShiftableClock Clock => (ShiftableClock)Services.GetRequiredService<TimeProvider>();
 }

@@ -14,7 +14,8 @@ namespace Moment.TestSupport;
 /// </summary>
 /// <param name="provider">The database to run on.</param>
 /// <param name="fakeClock">False for browser tests: Blazor's circuits and data protection keep real time, and a frozen clock would expire them.</param>
-public class MomentApp(DatabaseProvider provider, bool fakeClock = true) : WebApplicationFactory<Program>, IAsyncLifetime
+/// <param name="clock">Without the fake clock: another clock than the system's, such as a <see cref="ShiftableClock"/>.</param>
+public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimeProvider? clock = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -46,8 +47,8 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true) : WebAp
         builder.UseSetting("ConnectionStrings:Moment", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        if (fakeClock)
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        if (fakeClock || clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(fakeClock ? Time : clock!));
     }
 
     public override async ValueTask DisposeAsync()
