@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Domain.Calendar;
 
 namespace Moment.Application.Teams;
 
-public sealed record TeamSummary(Guid Id, string Name, Guid? TeamLeadId, string? TeamLeadName, Guid? ResponsibleManagerId, string? ResponsibleManagerName, int Members);
+public sealed record TeamSummary(
+    Guid Id, string Name, Guid? TeamLeadId, string? TeamLeadName, Guid? ResponsibleManagerId, string? ResponsibleManagerName, int Members, BusinessCalendarSettings Calendar);
 
 public sealed class ListTeams(AppDbContext db)
 {
@@ -17,6 +19,7 @@ public sealed class ListTeams(AppDbContext db)
                 db.Users.Where(u => u.Id == t.TeamLeadId).Select(u => u.DisplayName).FirstOrDefault(),
                 t.ResponsibleManagerId,
                 db.Users.Where(u => u.Id == t.ResponsibleManagerId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.Users.Count(u => u.TeamId == t.Id)))
+                db.Users.Count(u => u.TeamId == t.Id),
+                t.Calendar))
             .ToListAsync(cancellationToken);
 }

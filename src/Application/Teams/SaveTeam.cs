@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
+using Moment.Domain.Calendar;
 using Moment.Domain.Teams;
 
 namespace Moment.Application.Teams;
 
-public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId);
+/// <summary>A team's name, leadership and, optionally, when it is open (promise deadlines count only that time; null keeps it, Swedish for a new team).</summary>
+public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId, BusinessCalendarSettings? Calendar = null);
 
 /// <summary>Creates or changes a team. The team lead must hold the TeamLead role and the manager the Manager role, and both be active.</summary>
 public sealed class SaveTeam(AppDbContext db, StaffCards cards)
@@ -22,6 +24,8 @@ public sealed class SaveTeam(AppDbContext db, StaffCards cards)
         await RequireRoleAsync(request.TeamLeadId, StaffRoles.TeamLead, "TeamLeadId", "The team lead must be active and hold the team lead role.", cancellationToken);
         await RequireRoleAsync(request.ResponsibleManagerId, StaffRoles.Manager, "ResponsibleManagerId", "The responsible manager must be active and hold the manager role.", cancellationToken);
         team.AppointLeadership(request.TeamLeadId, request.ResponsibleManagerId);
+        if (request.Calendar is { } calendar)
+            team.ChangeCalendar(calendar);
         if (request.Id is null)
             db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Moment.Application.Demo;
 using Moment.Application.Staff;
 using Moment.Application.Teams;
 using Moment.Domain;
+using Moment.Domain.Calendar;
 
 namespace Moment.Application.Tests.Staff;
 
@@ -106,6 +107,40 @@ public abstract class StaffTests(ApplicationHost host) : IAsyncLifetime
         Assert.Equal("TeamLeadId", error.Field);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(await db.Teams.AnyAsync(t => t.Name == "Letters", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SaveTeam_WithItsOwnOpeningHours_KeepsTheCalendar()
+    {
+        var calendar = BusinessCalendarSettings.Swedish with
+        {
+            OpeningHours = [new OpeningHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(12, 0)), new OpeningHours(DayOfWeek.Saturday, new TimeOnly(10, 0), new TimeOnly(14, 0))],
+            ClosedOnDeFactoHolidays = false,
+            ExtraClosedDates = [new DateOnly(2026, 12, 28)],
+        };
+        await using var scope = host.Scope();
+
+        var id = await scope.ServiceProvider.GetRequiredService<SaveTeam>()
+            .HandleAsync(new SaveTeamRequest(null, "Field service", null, null, calendar), TestContext.Current.CancellationToken);
+
+        await using var read = host.Scope();
+        var saved = (await read.ServiceProvider.GetRequiredService<ListTeams>().HandleAsync(TestContext.Current.CancellationToken)).Single(t => t.Id == id);
+        Assert.Equal(calendar.OpeningHours, saved.Calendar.OpeningHours);
+        Assert.False(saved.Calendar.ClosedOnDeFactoHolidays);
+        Assert.Equal([new DateOnly(2026, 12, 28)], saved.Calendar.ExtraClosedDates);
+    }
+
+    [Fact]
+    public async Task SaveTeam_WithClosingBeforeOpening_IsRefusedAndWritesNothing()
+    {
+        var calendar = BusinessCalendarSettings.Swedish with { OpeningHours = [new OpeningHours(DayOfWeek.Monday, new TimeOnly(17, 0), new TimeOnly(8, 0))] };
+        await using var scope = host.Scope();
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<SaveTeam>()
+            .HandleAsync(new SaveTeamRequest(null, "Night shift", null, null, calendar), TestContext.Current.CancellationToken));
+
+        Assert.Equal("OpeningHours", error.Field);
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Teams.AnyAsync(t => t.Name == "Night shift", TestContext.Current.CancellationToken));
     }
 
     [Fact]
