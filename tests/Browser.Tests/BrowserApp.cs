@@ -24,6 +24,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
+    /// <summary>The app's services, to run what the background service would (an absence starting) at a test's moment.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async ValueTask InitializeAsync()
     {
         await _app.InitializeAsync();

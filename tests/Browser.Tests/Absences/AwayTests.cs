@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Absences;
 using Moment.Browser.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,6 +21,30 @@ public sealed class AwayTests(BrowserApp app)
         await Expect(away.Summary).ToContainTextAsync("Omar Said stands in for you.");
         await away.CancelAsync();
         await Expect(away.Summary).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task BackFromBeingAway_TheCaseTheStandInHeld_CanBeTakenBack()
+    {
+        var henrik = new CasePage(await LoginPage.SignedInAsync(app, "henrik.falk@moment.test"));
+        var number = await henrik.RegisterAsync("Anders Andersson", "Router replaced; check the line in a week", "Phone");
+        var away = new AwayPage(henrik.Page);
+        await away.GoToAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await away.RecordAsync(today, today.AddDays(2), "maria.berg@moment.test");
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(TestContext.Current.CancellationToken);
+        await away.GoToAsync();
+        await Expect(away.Summary).ToContainTextAsync("Away now until");
+
+        await away.CancelAsync();
+        await Expect(away.WelcomeBack).ToContainTextAsync(number);
+        await Expect(away.WelcomeBack).ToContainTextAsync("with Maria Berg");
+        await away.TakeBackChosenAsync();
+
+        await Expect(away.WelcomeBack).ToHaveCountAsync(0);
+        await henrik.Page.GotoAsync($"/cases/{number}");
+        await Expect(henrik.Owner).ToHaveTextAsync("Henrik Falk");
     }
 
     [Fact]

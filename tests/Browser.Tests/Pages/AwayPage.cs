@@ -22,6 +22,11 @@ public sealed class AwayPage(IPage page)
         await page.Locator("form:has(input[name=_handler][value=record-absence]) button[type=submit]").ClickAsync();
     }
 
+    public ILocator WelcomeBack => page.Locator("section:has(#welcome-back)");
+
+    public async Task TakeBackChosenAsync() =>
+        await page.Locator("form:has(input[name=_handler][value=take-back]) button[type=submit]").ClickAsync();
+
     public async Task CancelAsync() =>
         await page.Locator("form:has(input[name=_handler][value=cancel-absence]) button[type=submit]").ClickAsync();
 }
