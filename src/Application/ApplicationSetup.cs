@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moment.Application.Absences;
 using Moment.Application.ApiTokens;
 using Moment.Application.Caching;
 using Moment.Application.Cases;
@@ -59,6 +60,16 @@ public static class ApplicationSetup
         services.AddScoped<CaseDeadlines>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<FindCustomers>();
+
+        services.AddScoped<RecordAbsence>();
+        services.AddScoped<CurrentAbsence>();
+        services.AddScoped<StartDueAbsences>();
+        services.AddScoped<EndDueAbsences>();
+        services.AddScoped<ListCoveredWork>();
+        services.AddScoped<TakeBackCoveredWork>();
+        services.AddScoped<CustomerReach>();
+        services.AddScoped<AssignRegularContact>();
+        services.AddScoped<CoverMoves>();
         return services;
     }
 }

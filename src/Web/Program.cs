@@ -5,6 +5,7 @@ using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
+using Moment.Web.Features.Absences;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Cases;
 using Moment.Web.Features.Customers;
@@ -73,6 +74,7 @@ api.MapStaffApi();
 api.MapStaffingApi();
 api.MapCustomersApi();
 api.MapCasesApi();
+api.MapAbsencesApi();
 app.MapPublicCaseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));

@@ -30,6 +30,17 @@ public class ApplicationHost(DatabaseProvider provider) : IAsyncLifetime
         await DatabaseStartup.PrepareAsync(_services, demoMode: true);
     }
 
+    /// <summary>A second app instance on the same database, as when Moment scales out: its own services, connections and caches.</summary>
+    public ServiceProvider AnotherInstance()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddMomentDatabase((_database ?? throw new InvalidOperationException("Not initialised.")).Settings).AddMomentApplication();
+        services.AddStaffIdentity();
+        return services.BuildServiceProvider();
+    }
+
     public void RequireProvider()
     {
         if (Provider == DatabaseProvider.Postgres)

@@ -1,10 +1,12 @@
+using Moment.Application.Absences;
 using Moment.Application.Cases;
 
 namespace Moment.Web.Features.Cases;
 
 /// <summary>
-/// Lets time act, every half minute of <see cref="TimeProvider"/> time: unanswered offers lapse (and may escalate), silent
-/// proposed resolutions become "resolved by silence", and promises past their deadline break. The truth is in the
+/// Lets time act, every half minute of <see cref="TimeProvider"/> time: absences start (work moves to the stand-in) and
+/// end, unanswered offers lapse (and may escalate), silent proposed resolutions become "resolved by silence", and
+/// promises past their deadline break. The truth is in the
 /// database and no timer holds state, so a restart loses nothing; each instance claims the cases it works on
 /// (see <see cref="CaseDeadlines"/>), so several instances never act on the same deadline twice.
 /// </summary>
@@ -22,8 +24,14 @@ internal sealed class CaseDeadlineService(IServiceScopeFactory scopes, DeadlineR
             Exception? failure = null;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                changed = await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().HandleAsync(stoppingToken);
+                // Absences first: work that has moved to a stand-in is then due with its new keeper. Each step claims what it
+                // works on, and each in a scope of its own, as one request would.
+                await using (var scope = scopes.CreateAsyncScope())
+                    await scope.ServiceProvider.GetRequiredService<EndDueAbsences>().HandleAsync(stoppingToken);
+                await using (var scope = scopes.CreateAsyncScope())
+                    changed += (await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(stoppingToken)).CasesCovered;
+                await using (var scope = scopes.CreateAsyncScope())
+                    changed += await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().HandleAsync(stoppingToken);
                 if (changed > 0)
                     logger.LogInformation("Deadlines: {Changed} cases changed", changed);
             }

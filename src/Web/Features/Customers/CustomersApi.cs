@@ -1,8 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moment.Application.Absences;
+using Moment.Application.Cases;
 using Moment.Application.Customers;
 using Moment.Web.Security;
 
 namespace Moment.Web.Features.Customers;
+
+/// <summary>A customer; <paramref name="Reach"/> is who their new contacts reach now (channel routing will use it when channels come).</summary>
+public sealed record CustomerResponse(
+    Guid Id, string Name, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> EmailAddresses, string? PostalAddress, PersonRef? RegularContact, Reach? Reach)
+{
+    public static CustomerResponse Of(CustomerSummary customer, CustomerContact contact) => new(
+        customer.Id, customer.Name, customer.PhoneNumbers, customer.EmailAddresses, customer.PostalAddress, contact.RegularContact, contact.Reach);
+}
 
 internal static class CustomersApi
 {
@@ -18,9 +28,11 @@ internal static class CustomersApi
             .WithSummary("Registers a customer. Only the name is required: a landline alone is enough.");
         customers.MapGet("/", (string? query, FindCustomers find, CancellationToken ct) => find.HandleAsync(query, ct))
             .WithSummary("Finds customers by name, phone number (any notation), email address or case number.");
-        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerSummary>, NotFound>> (Guid id, FindCustomers find, CancellationToken ct) =>
-                await find.ByIdAsync(id, ct) is { } customer ? TypedResults.Ok(customer) : TypedResults.NotFound())
-            .WithSummary("One customer.");
+        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerResponse>, NotFound>> (Guid id, FindCustomers find, CustomerReach reach, CancellationToken ct) =>
+                await find.ByIdAsync(id, ct) is { } customer
+                    ? TypedResults.Ok(CustomerResponse.Of(customer, await reach.HandleAsync(id, ct)))
+                    : TypedResults.NotFound())
+            .WithSummary("One customer, with a key account's regular contact and who reaches them now (the stand-in while the regular contact is away).");
         return api;
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Domain;
+
+namespace Moment.Application.Absences;
+
+/// <summary>The regular contact's email, or null to make the customer an ordinary customer again.</summary>
+public sealed record AssignRegularContactRequest(string? Email);
+
+/// <summary>Makes a customer a key account with a named regular contact (team leads, managers, administrators).</summary>
+public sealed class AssignRegularContact(AppDbContext db, CustomerReach reach)
+{
+    public async Task<CustomerContact> HandleAsync(Guid customerId, AssignRegularContactRequest request, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
+            ?? throw new NotFoundException("There is no such customer.");
+        Guid? contactId = null;
+        if (!string.IsNullOrWhiteSpace(request.Email))
+        {
+            var email = request.Email.Trim().ToUpperInvariant();
+            var person = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => new { u.Id, u.DisplayName, u.IsActive })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new DomainRuleException("That person is not on the staff.", "Email");
+            if (!person.IsActive)
+                throw new DomainRuleException("{0} is inactive and cannot be a regular contact.", "Email", person.DisplayName);
+            contactId = person.Id;
+        }
+
+        customer.AssignRegularContact(contactId);
+        await db.SaveChangesAsync(cancellationToken);
+        return await reach.HandleAsync(customerId, cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Absences;
+using Moment.Browser.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moment.Browser.Tests.Absences;
+
+/// <summary>Principle 12 in the browser: a person records their holiday with a named stand-in.</summary>
+public sealed class AwayTests(BrowserApp app)
+{
+    [Fact]
+    public async Task RecordAbsence_WithAStandIn_ShowsItAndCanBeCancelled()
+    {
+        // Weeks ahead on the real clock, so that no background round starts it while other tests run.
+        var away = new AwayPage(await LoginPage.SignedInAsync(app, "karin.nord@moment.test"));
+        await away.GoToAsync();
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+
+        await away.RecordAsync(firstDay, firstDay.AddDays(4), "omar.said@moment.test");
+
+        await Expect(away.Summary).ToContainTextAsync("Omar Said stands in for you.");
+        await away.CancelAsync();
+        await Expect(away.Summary).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task BackFromBeingAway_TheCaseTheStandInHeld_CanBeTakenBack()
+    {
+        var henrik = new CasePage(await LoginPage.SignedInAsync(app, "henrik.falk@moment.test"));
+        var number = await henrik.RegisterAsync("Anders Andersson", "Router replaced; check the line in a week", "Phone");
+        var away = new AwayPage(henrik.Page);
+        await away.GoToAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await away.RecordAsync(today, today.AddDays(2), "maria.berg@moment.test");
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(TestContext.Current.CancellationToken);
+        await away.GoToAsync();
+        await Expect(away.Summary).ToContainTextAsync("Away now until");
+
+        await away.CancelAsync();
+        await Expect(away.WelcomeBack).ToContainTextAsync(number);
+        await Expect(away.WelcomeBack).ToContainTextAsync("with Maria Berg");
+        await away.TakeBackChosenAsync();
+
+        await Expect(away.WelcomeBack).ToHaveCountAsync(0);
+        await henrik.Page.GotoAsync($"/cases/{number}");
+        await Expect(henrik.Owner).ToHaveTextAsync("Henrik Falk");
+    }
+
+    [Fact]
+    public async Task RecordAbsence_EndingBeforeItStarts_SaysWhyInSwedish()
+    {
+        var away = new AwayPage(await LoginPage.SignedInAsync(app, "omar.said@moment.test", "sv-SE"));
+        await away.GoToAsync();
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50);
+
+        await away.RecordAsync(firstDay, firstDay.AddDays(-2), "karin.nord@moment.test");
+
+        await Expect(away.Error).ToHaveTextAsync("En frånvaro måste sluta efter att den börjar.");
+    }
+}
