@@ -29,9 +29,10 @@ public abstract class StaffTests(ApplicationHost host) : IAsyncLifetime
 
         var created = await scope.ServiceProvider.GetRequiredService<SeedDemoData>().HandleAsync(TestContext.Current.CancellationToken);
 
+        // Other tests in this class add staff of their own: what counts is that seeding again adds none.
         Assert.False(created);
-        Assert.Equal(DemoAccounts.All.Count, staffBefore);
-        Assert.Equal(DemoAccounts.All.Count, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+        Assert.True(staffBefore >= DemoAccounts.All.Count);
+        Assert.Equal(staffBefore, await db.Users.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
