@@ -4,6 +4,7 @@ using Moment.Application.Absences;
 using Moment.Application.ApiTokens;
 using Moment.Application.Caching;
 using Moment.Application.Cases;
+using Moment.Application.Commitments;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
 using Moment.Application.Staff;
@@ -58,6 +59,16 @@ public static class ApplicationSetup
         services.AddScoped<LinkCases>();
         services.AddScoped<CustomerCase>();
         services.AddScoped<CaseDeadlines>();
+        services.AddScoped<PromiseCalendars>();
+        services.AddScoped<PromiseWork>();
+        services.AddScoped<CommitmentViews>();
+        services.AddScoped<MakeCommitment>();
+        services.AddScoped<KeepCommitment>();
+        services.AddScoped<WithdrawCommitment>();
+        services.AddScoped<ListCommitments>();
+        services.AddScoped<RequestManager>();
+        services.AddScoped<GiveConsent>();
+        services.AddScoped<PromiseMeasures>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<FindCustomers>();
 

@@ -8,6 +8,7 @@ using Moment.Web.Components;
 using Moment.Web.Features.Absences;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Cases;
+using Moment.Web.Features.Commitments;
 using Moment.Web.Features.Customers;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -75,7 +76,9 @@ api.MapStaffingApi();
 api.MapCustomersApi();
 api.MapCasesApi();
 api.MapAbsencesApi();
+api.MapCommitmentsApi();
 app.MapPublicCaseApi();
+app.MapPublicPromiseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 

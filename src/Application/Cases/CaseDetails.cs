@@ -1,3 +1,4 @@
+using Moment.Application.Commitments;
 using Moment.Domain.Cases;
 
 namespace Moment.Application.Cases;
@@ -41,4 +42,5 @@ public sealed record CaseDetails(
     string? SameProblemAs,
     IReadOnlyList<string> LaterSameProblemCases,
     HandOffView? PendingHandOff,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<CommitmentView> Promises);

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Commitments;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
 
 namespace Moment.Application.Cases;
 
 /// <summary>A case with its full timeline and the names behind every id.</summary>
-public sealed class GetCase(AppDbContext db)
+public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
 {
     public async Task<CaseDetails> HandleAsync(string number, CancellationToken cancellationToken = default)
     {
         var normalized = number.Trim().ToUpperInvariant();
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
-            .Include(c => c.HandOffs).Include(c => c.Timeline)
+            .Include(c => c.HandOffs).Include(c => c.Timeline).Include(c => c.Commitments)
             .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         return await DescribeAsync(@case, cancellationToken);
@@ -20,7 +21,7 @@ public sealed class GetCase(AppDbContext db)
     public async Task<CaseDetails> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
-            .Include(c => c.HandOffs).Include(c => c.Timeline)
+            .Include(c => c.HandOffs).Include(c => c.Timeline).Include(c => c.Commitments)
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("There is no such case.");
         return await DescribeAsync(@case, cancellationToken);
@@ -69,6 +70,7 @@ public sealed class GetCase(AppDbContext db)
             laterCases,
             @case.PendingHandOff is { } pending ? View(pending) : null,
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
-                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))]);
+                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))],
+            await promiseViews.DescribeAsync([.. @case.Commitments.OrderBy(c => c.Deadline)], cancellationToken));
     }
 }

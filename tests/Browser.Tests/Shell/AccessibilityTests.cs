@@ -78,10 +78,29 @@ public sealed class AccessibilityTests(BrowserApp app)
         await sara.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Register case|Registrera ärendet)$") }).ClickAsync();
         await sara.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/M-"));
         await AssertAccessibleAsync(sara.Page);
+        await sara.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(I'll call you back tomorrow before 15:00|Jag ringer upp dig i morgon före kl. 15.00)$") }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(sara.Page.Locator("#promises tbody tr")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(sara.Page);
         var link = await sara.CustomerLinkAsync();
+        await sara.Page.GotoAsync("/desk");
+        await AssertAccessibleAsync(sara.Page);
         var customer = await app.NewPageAsync(locale);
         await customer.GotoAsync(link);
         await AssertAccessibleAsync(customer);
+        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(I want to talk to the responsible manager|Jag vill tala med ansvarig chef)$") }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(customer.Locator("p.notice[role=status]")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(customer);
+    }
+
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-GB")]
+    public async Task ManagerRequestsPage_HasNoSeriousViolations(string locale)
+    {
+        var maria = await LoginPage.SignedInAsync(app, "maria.berg@moment.test", locale);
+        await maria.GotoAsync("/manager-requests");
+
+        await AssertAccessibleAsync(maria);
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

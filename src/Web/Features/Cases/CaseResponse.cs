@@ -1,9 +1,10 @@
 using Moment.Application.Cases;
+using Moment.Application.Commitments;
 using Moment.Domain.Cases;
 
 namespace Moment.Web.Features.Cases;
 
-/// <summary>A case as the API shows it: the details plus the customer's link, never the bare token.</summary>
+/// <summary>A case as the API shows it: the details plus the customer's link, never the bare token, and every promise on it with its state.</summary>
 public sealed record CaseResponse(
     string Number,
     CaseStatus Status,
@@ -27,13 +28,14 @@ public sealed record CaseResponse(
     DateTimeOffset? ObjectionDeadline,
     string? SameProblemAs,
     HandOffView? PendingHandOff,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<CommitmentView> Promises)
 {
     public static CaseResponse Of(CaseDetails c, HttpRequest request) => new(
         c.Number, c.Status, c.Subject, c.Description, c.Priority, c.CaseType, c.FirstDoor, c.Owner, c.Team, c.CustomerId, c.CustomerName,
         c.Counts, CustomerLinks.For(request, c.CustomerToken), c.Version, c.CreatedAt, c.UpdatedAt,
         (c.FirstResponseAt - c.CreatedAt)?.TotalSeconds, (c.ResolvedAt - c.CreatedAt)?.TotalSeconds,
-        c.ProposedResolution, c.ObjectionDeadline, c.SameProblemAs, c.PendingHandOff, c.Timeline);
+        c.ProposedResolution, c.ObjectionDeadline, c.SameProblemAs, c.PendingHandOff, c.Timeline, c.Promises);
 }
 
 /// <summary>The customer's page is at <c>/c/{token}</c>: short enough for a text message or a letter.</summary>

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
+using Moment.Application.Staff;
+using Moment.Domain.Cases;
+
+namespace Moment.Application.Commitments;
+
+/// <summary>
+/// <see cref="CaseWork"/> for promises: a case is loaded without its promises, so these load them too (a case has
+/// few), and say who may keep or withdraw someone else's promise.
+/// </summary>
+public sealed class PromiseWork(CaseWork work, StaffCards staff)
+{
+    public CaseWork Cases => work;
+
+    public DateTimeOffset Now => work.Now;
+
+    public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var @case = await work.LoadAsync(number, expectedVersion, cancellationToken);
+        await LoadPromisesAsync(@case, cancellationToken);
+        return @case;
+    }
+
+    public async Task<Case> LoadByCommitmentAsync(Guid commitmentId, CancellationToken cancellationToken)
+    {
+        var number = await work.Db.Commitments.Where(c => c.Id == commitmentId)
+            .Join(work.Db.Cases, c => c.CaseId, c => c.Id, (_, @case) => @case.Number)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("There is no such promise.");
+        return await LoadAsync(number, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the case's promises and breaks those past their deadline before anything else, as the deadline sweep would:
+    /// a promise kept after its deadline is kept late even when the sweep has not come by yet.
+    /// </summary>
+    public async Task LoadPromisesAsync(Case @case, CancellationToken cancellationToken)
+    {
+        await work.Db.Entry(@case).Collection(c => c.Commitments).LoadAsync(cancellationToken);
+        foreach (var broken in @case.BreakDueCommitments(work.Now))
+            Tell(@case, broken, "broken", null);
+    }
+
+    /// <summary>Team leads, managers and administrators may keep or withdraw a promise for its keeper (who may be ill, or away without a stand-in).</summary>
+    public async Task<bool> MayKeepForOthersAsync(Guid actorId, CancellationToken cancellationToken)
+    {
+        var card = await staff.FindAsync(actorId, cancellationToken);
+        return card is not null && card.Roles.Any(role => role is StaffRoles.TeamLead or StaffRoles.Manager or StaffRoles.Administrator);
+    }
+
+    /// <summary>The keeper and the case owner see a change to a promise at once; the one who made it knows already.</summary>
+    public void Tell(Case @case, Commitment commitment, string what, Guid? actorId) =>
+        work.Tell(@case.Number, what, new[] { commitment.KeeperId, @case.OwnerId }.Distinct().Where(id => id != actorId));
+
+    public Task SaveAsync(CancellationToken cancellationToken) => work.SaveAsync(cancellationToken);
+}
