@@ -9,7 +9,8 @@ namespace Moment.Application.Commitments;
 /// <paramref name="DueBefore"/> is exclusive.
 /// </summary>
 public sealed record CommitmentFilter(
-    Guid? KeeperId = null, CommitmentState? State = null, DateTimeOffset? DueBefore = null, CommitmentKind? Kind = null, bool Unkept = false, int Limit = 200);
+    Guid? KeeperId = null, CommitmentState? State = null, DateTimeOffset? DueBefore = null, CommitmentKind? Kind = null, bool Unkept = false, int Limit = 200,
+    IReadOnlyCollection<Guid>? TeamIds = null);
 
 /// <summary>Promises by keeper, state and deadline, soonest deadline first, with case number, customer and keeper's name.</summary>
 public sealed class ListCommitments(AppDbContext db, CommitmentViews views, PromiseCalendars calendars, TimeProvider time)
@@ -21,6 +22,8 @@ public sealed class ListCommitments(AppDbContext db, CommitmentViews views, Prom
             query = query.Where(c => c.KeeperId == keeper);
         if (filter.State is { } state)
             query = query.Where(c => c.State == state);
+        if (filter.TeamIds is { } teams)
+            query = query.Where(c => c.TeamId != null && teams.Contains(c.TeamId.Value));
         if (filter.Kind is { } kind)
             query = query.Where(c => c.Kind == kind);
         if (filter.Unkept)
@@ -46,6 +49,18 @@ public sealed class ListCommitments(AppDbContext db, CommitmentViews views, Prom
     /// </summary>
     public Task<IReadOnlyList<CommitmentView>> ManagerInboxAsync(Guid managerId, CancellationToken cancellationToken = default) =>
         HandleAsync(new CommitmentFilter(KeeperId: managerId, Kind: CommitmentKind.ManagerContact, Unkept: true), cancellationToken);
+
+    /// <summary>
+    /// What a team lead (or responsible manager) is told when a promise breaks: their teams' broken promises whose call
+    /// is still owed, oldest deadline first.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitmentView>> BrokenInTeamsLedByAsync(Guid leaderId, CancellationToken cancellationToken = default)
+    {
+        var teams = await db.Teams.Where(t => t.TeamLeadId == leaderId || t.ResponsibleManagerId == leaderId).Select(t => t.Id).ToListAsync(cancellationToken);
+        return teams.Count == 0
+            ? []
+            : await HandleAsync(new CommitmentFilter(State: CommitmentState.Broken, Unkept: true, TeamIds: teams), cancellationToken);
+    }
 
     /// <summary>
     /// The keeper's "today": promises still owed that fall due before the end of today's business day in their team's

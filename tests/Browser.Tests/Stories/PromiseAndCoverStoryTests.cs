@@ -37,6 +37,9 @@ public sealed partial class PromiseAndCoverStoryTests(TimeTravelBrowserApp app) 
         var promise = new PromisesSection(again.Page).Rows.Filter(new() { HasText = "Lina" });
         await Expect(promise.Locator(".state")).ToHaveTextAsync("Broken");
         await Expect(again.Page.Locator("ol.timeline")).ToContainTextAsync("Promise broken");
+        var nora = await LoginPage.SignedInAsync(app, "nora.vik@moment.test");
+        await nora.GotoAsync("/desk");
+        await Expect(nora.Locator("#broken-promises")).ToContainTextAsync(number);
     }
 
     [Fact]
