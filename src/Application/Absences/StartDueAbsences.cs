@@ -79,7 +79,6 @@ public sealed class StartDueAbsences(AppDbContext db, IServiceProvider services,
         try
         {
             var @case = await work.LoadAsync(number, null, cancellationToken);
-            await work.Db.Entry(@case).Collection(c => c.Commitments).LoadAsync(cancellationToken);
             if (!@case.CoverFor(awayId, standInId, work.Now))
                 return false;
             work.Tell(@case.Number, "cover", standInId);

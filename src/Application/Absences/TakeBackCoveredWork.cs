@@ -41,7 +41,6 @@ public sealed class TakeBackCoveredWork(CaseWork work)
         foreach (var number in caseNumbers.Union(commitmentCases))
         {
             var @case = await work.LoadAsync(number, null, cancellationToken);
-            await db.Entry(@case).Collection(c => c.Commitments).LoadAsync(cancellationToken);
             var standIn = @case.OwnerId;
             var ownedBefore = @case.CoveringForId == userId;
             var openBefore = @case.Commitments.Count(k => k.IsOpen && k.CoveringForId == userId && takeBack.Contains(k.Id));

@@ -63,22 +63,11 @@ public sealed class CaseDeadlines(AppDbContext db, IServiceProvider services, Ti
                 return false;
         }
 
-        // Loading lets overdue offers lapse (and escalates a case that bounced enough).
+        // Loading lets overdue offers lapse (and escalates a case that bounced enough) and breaks promises past their deadline.
         var @case = await work.LoadByIdAsync(caseId, cancellationToken);
         @case.ResolveBySilenceIfDue(work.Now);
-        foreach (var broken in @case.BreakDueCommitments(work.Now))
-            await TellTeamLeadAsync(work, @case, broken, cancellationToken);
         var changed = db.ChangeTracker.HasChanges();
         await work.SaveAsync(cancellationToken);
         return changed;
-    }
-
-    /// <summary>A broken promise is news for the keeper's team lead (or, without one, the responsible manager) and the keeper.</summary>
-    private static async Task TellTeamLeadAsync(CaseWork work, Case @case, Commitment broken, CancellationToken cancellationToken)
-    {
-        var lead = await work.Db.Teams.Where(t => t.Id == broken.TeamId)
-            .Select(t => t.TeamLeadId ?? t.ResponsibleManagerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        work.Tell(@case.Number, "promise-broken", lead is { } teamLead ? [teamLead, broken.KeeperId] : [broken.KeeperId]);
     }
 }

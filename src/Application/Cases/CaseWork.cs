@@ -7,7 +7,8 @@ namespace Moment.Application.Cases;
 
 /// <summary>
 /// The steps every change to a case shares: load it by number, refuse a stale edit, let overdue offers lapse
-/// (and escalate a case that has bounced enough) before anything else, and save with the concurrency check.
+/// (and escalate a case that has bounced enough) and promises past their deadline break before anything else,
+/// and save with the concurrency check.
 /// </summary>
 public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider time, ICaseNotifications notifications)
 {
@@ -88,6 +89,18 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
             throw new ConflictException("Case {0} has changed since you opened it. Reload it and try again.", @case.Number);
         if (@case.ExpireHandOffs(Now))
             await EscalateIfDueAsync(@case, cancellationToken);
+        foreach (var broken in @case.BreakDueCommitments(Now))
+            await TellPromiseBrokenAsync(@case, broken, cancellationToken);
         return @case;
+    }
+
+    /// <summary>A broken promise is news for the keeper's team lead (or, without one, the responsible manager), the keeper and the owner.</summary>
+    private async Task TellPromiseBrokenAsync(Case @case, Commitment broken, CancellationToken cancellationToken)
+    {
+        var lead = await db.Teams.Where(t => t.Id == broken.TeamId)
+            .Select(t => t.TeamLeadId ?? t.ResponsibleManagerId)
+            .FirstOrDefaultAsync(cancellationToken);
+        Guid?[] recipients = [lead, broken.KeeperId, @case.OwnerId];
+        Tell(@case.Number, "promise-broken", recipients.OfType<Guid>().Distinct());
     }
 }

@@ -27,7 +27,6 @@ public sealed class RecordContact(CaseWork work, PromiseWork promises)
         if (request.Keeps is { } commitmentId)
         {
             // "Answering means a recorded contact with the customer": the contact is how the promise was kept.
-            await promises.LoadPromisesAsync(@case, cancellationToken);
             var kept = @case.KeepCommitment(commitmentId, actorId, await promises.MayKeepForOthersAsync(actorId, cancellationToken), request.Summary ?? "", work.Now);
             promises.Tell(@case, kept, "kept", actorId);
         }

@@ -6,8 +6,9 @@ using Moment.Domain.Cases;
 namespace Moment.Application.Commitments;
 
 /// <summary>
-/// <see cref="CaseWork"/> for promises: a case is loaded without its promises, so these load them too (a case has
-/// few), and say who may keep or withdraw someone else's promise.
+/// <see cref="CaseWork"/> for promises: loading a case breaks its promises past their deadline first, so a promise
+/// kept after its deadline is kept late even when the sweep has not come by; this adds who may keep or withdraw
+/// someone else's promise.
 /// </summary>
 public sealed class PromiseWork(CaseWork work, StaffCards staff)
 {
@@ -15,12 +16,8 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
 
     public DateTimeOffset Now => work.Now;
 
-    public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
-    {
-        var @case = await work.LoadAsync(number, expectedVersion, cancellationToken);
-        await LoadPromisesAsync(@case, cancellationToken);
-        return @case;
-    }
+    public Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken) =>
+        work.LoadAsync(number, expectedVersion, cancellationToken);
 
     public async Task<Case> LoadByCommitmentAsync(Guid commitmentId, CancellationToken cancellationToken)
     {
@@ -29,17 +26,6 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no such promise.");
         return await LoadAsync(number, null, cancellationToken);
-    }
-
-    /// <summary>
-    /// Loads the case's promises and breaks those past their deadline before anything else, as the deadline sweep would:
-    /// a promise kept after its deadline is kept late even when the sweep has not come by yet.
-    /// </summary>
-    public async Task LoadPromisesAsync(Case @case, CancellationToken cancellationToken)
-    {
-        await work.Db.Entry(@case).Collection(c => c.Commitments).LoadAsync(cancellationToken);
-        foreach (var broken in @case.BreakDueCommitments(work.Now))
-            Tell(@case, broken, "broken", null);
     }
 
     /// <summary>Team leads, managers and administrators may keep or withdraw a promise for its keeper (who may be ill, or away without a stand-in).</summary>
