@@ -49,7 +49,7 @@ public abstract class TwoInstancesTests(DatabaseProvider provider) : IAsyncLifet
     {
         var promises = new List<Guid>();
         for (var i = 0; i < Cases; i++)
-            promises.Add(await PromiseAsync(_first!, TimeSpan.FromHours(1)));
+            promises.Add(await Promises.CallBackAsync(_first!.Services, "sara.holm@moment.test", TimeSpan.FromHours(1), Ct));
 
         _time.Advance(TimeSpan.FromHours(1));
         var changed = await Task.WhenAll(Task.Run(() => SweepAsync(_first!)), Task.Run(() => SweepAsync(_second!)));
@@ -69,22 +69,6 @@ public abstract class TwoInstancesTests(DatabaseProvider provider) : IAsyncLifet
     {
         await using var scope = instance.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().HandleAsync(Ct);
-    }
-
-    /// <summary>Registers a case and makes a call-back promise on it, due after <paramref name="dueIn"/>.</summary>
-    private async Task<Guid> PromiseAsync(Instance instance, TimeSpan dueIn)
-    {
-        await using var scope = instance.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var customer = await db.Customers.Where(c => c.Name == "Nordbygg AB").Select(c => c.Id).FirstAsync(Ct);
-        var agent = await db.Users.Where(u => u.Email == "sara.holm@moment.test").Select(u => new { u.Id, u.TeamId }).FirstAsync(Ct);
-        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customer, null, "Invoice charged twice", null, null, Door.Phone, null), agent.Id, Ct);
-        var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
-        var @case = await work.LoadAsync(registered.Number, null, Ct);
-        var promise = @case.MakeCommitment(agent.Id, CommitmentKind.CallBack, null, agent.Id, agent.TeamId, work.Now + dueIn, Door.Phone, work.Now);
-        await work.SaveAsync(Ct);
-        return promise.Id;
     }
 
     /// <summary>One app instance: its own services and its own record of what it announced.</summary>

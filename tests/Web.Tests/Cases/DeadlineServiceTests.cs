@@ -49,7 +49,7 @@ public abstract class DeadlineServiceTests(DatabaseProvider provider) : IAsyncLi
         await using (var first = new Instance(_database!, _time, dying))
         {
             for (var i = 0; i < Promises; i++)
-                promises.Add(await PromiseAsync(first, TimeSpan.FromSeconds(20)));
+                promises.Add(await TestSupport.Promises.CallBackAsync(first.Services, "erik.sjo@moment.test", TimeSpan.FromSeconds(20), Ct));
             // One interval exactly: one round (a longer step would queue a tick per interval passed).
             var round = first.Rounds.NextAsync();
             _time.Advance(CaseDeadlineService.Interval);
@@ -75,21 +75,6 @@ public abstract class DeadlineServiceTests(DatabaseProvider provider) : IAsyncLi
         var states = await check.Commitments.Where(c => promises.Contains(c.Id)).Select(c => c.State).ToListAsync(Ct);
         Assert.Equal(Promises, states.Count(state => state == CommitmentState.Broken));
         Assert.Equal(Promises, await check.Set<CaseEvent>().CountAsync(e => e.Kind == CaseEventKind.CommitmentBroken && promises.Contains(e.CommitmentId!.Value), Ct));
-    }
-
-    private static async Task<Guid> PromiseAsync(Instance instance, TimeSpan dueIn)
-    {
-        await using var scope = instance.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var customer = await db.Customers.Where(c => c.Name == "Nordbygg AB").Select(c => c.Id).FirstAsync(Ct);
-        var agent = await db.Users.Where(u => u.Email == "erik.sjo@moment.test").Select(u => new { u.Id, u.TeamId }).FirstAsync(Ct);
-        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customer, null, "Call me about the invoice", null, null, Door.Phone, null), agent.Id, Ct);
-        var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
-        var @case = await work.LoadAsync(registered.Number, null, Ct);
-        var promise = @case.MakeCommitment(agent.Id, CommitmentKind.CallBack, null, agent.Id, agent.TeamId, work.Now + dueIn, Door.Phone, work.Now);
-        await work.SaveAsync(Ct);
-        return promise.Id;
     }
 
     /// <summary>One instance of the web app on the shared database and clock, announcing through <paramref name="announcements"/>.</summary>
