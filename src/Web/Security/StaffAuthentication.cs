@@ -46,8 +46,10 @@ internal static class StaffAuthentication
             options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
-        // Deactivating a member of staff changes their security stamp; their open sessions notice within a minute.
+        // Deactivating a member of staff or changing their roles changes their security stamp; their open sessions notice
+        // within a minute, and an inactive person's session ends then even if the stamp was not changed.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ISecurityStampValidator, ActiveStaffStampValidator>();
         services.AddAuthorization(StaffPolicies.Add);
         services.AddCascadingAuthenticationState();
         return services;
