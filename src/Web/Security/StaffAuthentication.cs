@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Moment.Application.Staff;
+using Moment.Web.Features.Account;
 
 namespace Moment.Web.Security;
 
@@ -15,6 +16,7 @@ internal static class StaffAuthentication
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
         services.AddStaffIdentity().AddSignInManager().AddDefaultTokenProviders();
+        services.AddScoped<SignInStaff>();
         services
             .AddAuthentication(options =>
             {
