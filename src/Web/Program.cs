@@ -31,6 +31,7 @@ builder.Services.AddHostedService<DatabasePreparation>();
 
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
+builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
 builder.Services.AddLanguages();
 
 builder.Services.AddProblemDetails();
