@@ -59,6 +59,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
+app.UseSameOriginApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
