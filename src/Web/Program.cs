@@ -31,6 +31,7 @@ builder.Services.AddHostedService<DatabasePreparation>();
 
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
 builder.Services.AddLanguages();
 
@@ -53,6 +54,7 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
@@ -68,7 +70,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi();
-app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce());
 
 app.MapLanguageSwitch();
 app.MapAccountEndpoints();

@@ -72,10 +72,6 @@ internal static class StaffAuthentication
     public static bool UsesApiToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A personal API token, rather than the sign-in cookie, stands for the caller.</summary>
-    public static bool UsesApiToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (IsApi(context.Request))
