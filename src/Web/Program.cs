@@ -55,9 +55,13 @@ builder.WebHost.UseStaticWebAssets();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    AllowStatusCode404Response = true,
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusPages();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
@@ -65,6 +69,7 @@ app.UseSameOriginApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseBadFormPostsAsBadRequests();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
