@@ -41,16 +41,21 @@ internal sealed class SignInStaff(SignInManager<StaffUser> signIn, IPasswordHash
         // The password is checked before the lockout, so that a locked account costs the same time as any other.
         var passwordIsRight = await users.CheckPasswordAsync(user, password);
         if (await users.IsLockedOutAsync(user))
-            return Refused(user, "locked out", from);
+        {
+            LogRefusal(user, "locked out", from);
+            return SignInVerdict.Refused;
+        }
+
         if (!passwordIsRight)
         {
             await users.AccessFailedAsync(user);
-            return Refused(user, await users.IsLockedOutAsync(user) ? "wrong password, now locked out" : "wrong password", from);
+            LogRefusal(user, await users.IsLockedOutAsync(user) ? "wrong password, now locked out" : "wrong password", from);
+            return SignInVerdict.Refused;
         }
 
         if (!await signIn.CanSignInAsync(user))
         {
-            Refused(user, "inactive", from);
+            LogRefusal(user, "inactive", from);
             return SignInVerdict.Inactive;
         }
 
@@ -60,9 +65,6 @@ internal sealed class SignInStaff(SignInManager<StaffUser> signIn, IPasswordHash
         return SignInVerdict.SignedIn;
     }
 
-    private SignInVerdict Refused(StaffUser user, string reason, IPAddress? from)
-    {
+    private void LogRefusal(StaffUser user, string reason, IPAddress? from) =>
         logger.LogWarning("Sign-in refused for user {UserId} ({Email}) from {Address}: {Reason}", user.Id, user.Email, from, reason);
-        return SignInVerdict.Refused;
-    }
 }
