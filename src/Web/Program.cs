@@ -31,6 +31,8 @@ builder.Services.AddHostedService<DatabasePreparation>();
 
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
+builder.Services.AddSecurityHeaders();
+builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
 builder.Services.AddLanguages();
 
 builder.Services.AddProblemDetails();
@@ -52,21 +54,28 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseSecurityHeaders();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    AllowStatusCode404Response = true,
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusPages();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
+app.UseSameOriginApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseBadFormPostsAsBadRequests();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi();
-app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce());
 
 app.MapLanguageSwitch();
 app.MapAccountEndpoints();

@@ -37,6 +37,7 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
                 Check(await validator.ValidateAsync(users, user, request.Password), "Password");
         }
 
+        var signInChanges = request.Id is not null && (user.IsActive != request.IsActive || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase));
         user.DisplayName = displayName;
         user.Email = email;
         user.UserName = email;
@@ -47,8 +48,14 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(request.Id is null ? await users.CreateAsync(user, request.Password!) : await users.UpdateAsync(user), "Email");
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(request.Roles, StringComparer.Ordinal)), "Roles");
-        Check(await users.AddToRolesAsync(user, request.Roles.Except(current, StringComparer.Ordinal).Distinct(StringComparer.Ordinal)), "Roles");
+        var removed = current.Except(request.Roles, StringComparer.Ordinal).ToList();
+        var added = request.Roles.Except(current, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
+        Check(await users.RemoveFromRolesAsync(user, removed), "Roles");
+        Check(await users.AddToRolesAsync(user, added), "Roles");
+        // A new security stamp ends the person's browser sessions (the sign-in cookie is checked against the stamp in the
+        // database every minute, on every instance): a deactivated person is out, and new roles need a new sign-in.
+        if (signInChanges || (request.Id is not null && removed.Count + added.Count > 0))
+            Check(await users.UpdateSecurityStampAsync(user), "Roles");
         await transaction.CommitAsync(cancellationToken);
         cards.Forget(user.Id);
         return user.Id;

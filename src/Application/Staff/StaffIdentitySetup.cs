@@ -9,6 +9,8 @@ public static class StaffIdentitySetup
 {
     public const int MaxFailedSignIns = 5;
 
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
     public static IdentityBuilder AddStaffIdentity(this IServiceCollection services) =>
         services
             .AddIdentityCore<StaffUser>(options =>
@@ -17,7 +19,7 @@ public static class StaffIdentitySetup
                 options.Password.RequiredLength = 10;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.DefaultLockoutTimeSpan = Lockout;
                 // "Confirmed" here means "active": an administrator can switch a person off without deleting their history.
                 options.SignIn.RequireConfirmedAccount = true;
             })

@@ -47,8 +47,9 @@ internal static class Languages
             })
             .ExcludeFromDescription();
 
+    /// <summary>A path on this site to return to. Control characters (a tab, a line break) make it no path at all.</summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
     private static ProviderCultureResult? FromAcceptLanguage(HttpRequest request)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Moment.Application.Staff;
+using Moment.Web.Features.Account;
 
 namespace Moment.Web.Security;
 
@@ -15,6 +17,7 @@ internal static class StaffAuthentication
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
         services.AddStaffIdentity().AddSignInManager().AddDefaultTokenProviders();
+        services.AddScoped<SignInStaff>();
         services
             .AddAuthentication(options =>
             {
@@ -24,8 +27,7 @@ internal static class StaffAuthentication
             })
             .AddPolicyScheme(Scheme, "Cookie or API token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    || (IsApi(context.Request) && !context.Request.Cookies.ContainsKey(CookieName))
+                    UsesApiToken(context.Request) || (IsApi(context.Request) && !context.Request.Cookies.ContainsKey(CookieName))
                         ? ApiTokenAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
@@ -46,8 +48,17 @@ internal static class StaffAuthentication
             options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
-        // Deactivating a member of staff changes their security stamp; their open sessions notice within a minute.
+        // Outside development the cookie is only ever sent over HTTPS, also behind a proxy that ends TLS (where the request
+        // the app sees is plain HTTP, so "same as request" would leave the flag off).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IHostEnvironment>((options, environment) =>
+            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always);
+
+        // Deactivating a member of staff or changing their roles changes their security stamp; their open sessions notice
+        // within a minute, and an inactive person's session ends then even if the stamp was not changed.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ISecurityStampValidator, ActiveStaffStampValidator>();
         services.AddAuthorization(StaffPolicies.Add);
         services.AddCascadingAuthenticationState();
         return services;
@@ -57,7 +68,11 @@ internal static class StaffAuthentication
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    private static Task ApiStatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    /// <summary>A personal API token, rather than the sign-in cookie, stands for the caller.</summary>
+    public static bool UsesApiToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (IsApi(context.Request))
             context.Response.StatusCode = status;

@@ -7,6 +7,9 @@ public sealed class LoginPage(IPage page)
 {
     public const string DemoPassword = "Moment-demo-2026";
 
+    /// <summary>The one answer to every refused sign-in, in English.</summary>
+    public const string Refused = "Wrong email or password. After 5 failed sign-ins the account is locked for 15 minutes.";
+
     public ILocator Error => page.Locator("#login-error");
 
     public async Task GoToAsync() => await page.GotoAsync("/account/login");

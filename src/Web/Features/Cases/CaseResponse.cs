@@ -1,6 +1,7 @@
 using Moment.Application.Cases;
 using Moment.Application.Commitments;
 using Moment.Domain.Cases;
+using Moment.Web.Security;
 
 namespace Moment.Web.Features.Cases;
 
@@ -41,5 +42,7 @@ public sealed record CaseResponse(
 /// <summary>The customer's page is at <c>/c/{token}</c>: short enough for a text message or a letter.</summary>
 internal static class CustomerLinks
 {
-    public static string For(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/c/{token}";
+    /// <summary>At the configured public address: the Host header is whatever the caller chose to send.</summary>
+    public static string For(HttpRequest request, string token) =>
+        request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().CustomerLink(token);
 }
