@@ -55,6 +55,7 @@ var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseApiReferenceLanguage();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
@@ -66,7 +67,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi();
-app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference(ApiReference.Path, ApiReference.Configure);
 
 app.MapLanguageSwitch();
 app.MapAccountEndpoints();
