@@ -5,6 +5,7 @@ using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
+using Moment.Web.Components.Forms;
 using Moment.Web.Features.Absences;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Cases;
@@ -42,6 +43,8 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddSingleton<DeskEvents>();
+builder.Services.AddSingleton<OneTimeNotice>();
+builder.Services.AddSingleton(CustomerServicePhone.From(builder.Configuration));
 builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();
 builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
@@ -55,6 +58,7 @@ var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseSeeOtherAfterPost();
 app.UseApiReferenceLanguage();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
