@@ -5,6 +5,7 @@ using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Components;
+using Moment.Web.Components.Forms;
 using Moment.Web.Features.Absences;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Cases;
@@ -44,6 +45,8 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddSingleton<DeskEvents>();
+builder.Services.AddSingleton<OneTimeNotice>();
+builder.Services.AddSingleton(CustomerServicePhone.From(builder.Configuration));
 builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();
 builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
@@ -62,6 +65,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusPages();
+app.UseSeeOtherAfterPost();
+app.UseApiReferenceLanguage();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
@@ -75,7 +80,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi();
-app.MapScalarApiReference("/api-reference", options => options.WithTitle("Moment API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce());
+app.MapScalarApiReference(ApiReference.Path, ApiReference.Configure);
 
 app.MapLanguageSwitch();
 app.MapAccountEndpoints();

@@ -46,6 +46,7 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Moment", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Moment:CustomerServicePhone", "08-465 004 50");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         if (fakeClock || clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(fakeClock ? Time : clock!));

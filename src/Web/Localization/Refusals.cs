@@ -15,8 +15,23 @@ internal static class Refusals
     {
         var field = (refusal as DomainRuleException)?.Field;
         var arguments = refusal.MessageArguments
-            .Select(argument => field is not null && argument is string word && word == field ? L[word].Value : argument ?? "")
+            .Select(argument => field is not null && argument is string word && word == field ? L[FieldWord(word)].Value : argument ?? "")
             .ToArray();
         return L[refusal.MessageFormat, arguments];
     }
+
+    /// <summary>
+    /// A field's name in the code is not always a word ("DisplayName is required."): these say what the page's label says.
+    /// The rest (Subject, Summary, Reason) are words already.
+    /// </summary>
+    private static string FieldWord(string field) => field switch
+    {
+        "DisplayName" => "Name",
+        "EmailAddresses" => "Email",
+        "PhoneNumbers" => "Phone number",
+        "PostalAddress" => "Postal address",
+        "How" => "How it was kept",
+        "What" => "What is promised",
+        _ => field,
+    };
 }

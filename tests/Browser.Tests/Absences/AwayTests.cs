@@ -35,7 +35,7 @@ public sealed class AwayTests(BrowserApp app)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(TestContext.Current.CancellationToken);
         await away.GoToAsync();
-        await Expect(away.Summary).ToContainTextAsync("Away now until");
+        await Expect(away.Summary).ToContainTextAsync("Away now, up to and including");
 
         await away.CancelAsync();
         await Expect(away.WelcomeBack).ToContainTextAsync(number);
@@ -56,6 +56,44 @@ public sealed class AwayTests(BrowserApp app)
 
         await away.RecordAsync(firstDay, firstDay.AddDays(-2), "karin.nord@moment.test");
 
-        await Expect(away.Error).ToHaveTextAsync("En frånvaro måste sluta efter att den börjar.");
+        await Expect(away.LastDayError).ToHaveTextAsync("En frånvaro måste sluta efter att den börjar.");
+        await Expect(away.Page.Locator("#absence-to")).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Fact]
+    public async Task Absence_OfWholeDays_ReadsAsDatesWithTheLastDayIncluded()
+    {
+        var away = new AwayPage(await LoginPage.SignedInAsync(app, "erik.sjo@moment.test"));
+        await away.GoToAsync();
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+
+        await away.RecordAsync(firstDay, firstDay.AddDays(1), "sara.holm@moment.test");
+
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        await Expect(away.Summary).ToContainTextAsync($"Away {firstDay.ToString("dddd d MMMM", english)}");
+        await Expect(away.Summary).ToContainTextAsync($"– {firstDay.AddDays(1).ToString("dddd d MMMM", english)}");
+        await Expect(away.Summary).ToContainTextAsync("Sara Holm stands in for you.");
+        await Expect(away.Summary).Not.ToContainTextAsync("00:00");
+        await away.CancelAsync();
+    }
+
+    [Fact]
+    public async Task CancelAbsence_WithoutJavaScript_AsksFirstAndKeepsItOnNo()
+    {
+        var page = await LoginPage.SignedInAsync(app, "kim.aberg@moment.test", javaScript: false);
+        var away = new AwayPage(page);
+        await away.GoToAsync();
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(70);
+        await away.RecordAsync(firstDay, firstDay.AddDays(2), "lina.strom@moment.test");
+        await Expect(away.Summary).ToContainTextAsync("Lina Ström stands in for you.");
+
+        await away.AskToCancelAsync();
+
+        await Expect(away.Confirmation).ToContainTextAsync("Cancel your absence? Lina Ström will not stand in for you.");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+        await Expect(away.Confirmation).ToHaveCountAsync(0);
+        await Expect(away.Summary).ToContainTextAsync("Lina Ström stands in for you.");
+        await away.CancelAsync();
+        await Expect(away.Summary).ToHaveCountAsync(0);
     }
 }

@@ -24,6 +24,30 @@ public sealed class SignInTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
     }
 
+    [Theory]
+    [InlineData("lina.strom@moment.test", "/desk")]
+    [InlineData("johan.ek@moment.test", "/desk")]
+    [InlineData("per.dahl@moment.test", "/staffing")]
+    [InlineData("astrid.lind@moment.test", "/admin/users")]
+    public async Task SignIn_WithoutAPageAsked_LandsWhereTheRoleWorks(string email, string start)
+    {
+        var page = await LoginPage.SignedInAsync(app, email);
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{start}$"));
+    }
+
+    [Fact]
+    public async Task SignIn_AfterAskingForAPage_LandsOnThatPage()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/away");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        await new LoginPage(page).SignInAsync("lina.strom@moment.test", LoginPage.DemoPassword);
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/away$"));
+    }
+
     [Fact]
     public async Task SignIn_WrongPasswordOrUnknownUser_GetTheSameClearMessage()
     {

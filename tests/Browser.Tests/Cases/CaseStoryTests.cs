@@ -96,7 +96,8 @@ public sealed class CaseStoryTests(BrowserApp app)
         await erik.Page.GetByLabel("Det tidigare ärendets nummer").FillAsync(number);
         await erik.Page.GetByRole(AriaRole.Button, new() { Name = "Koppla ärendena" }).ClickAsync();
 
-        await Expect(erik.Refusal).ToHaveTextAsync("Ett ärende kan inte kopplas till sig självt.");
+        await Expect(erik.Page.Locator("#link-earlier-error")).ToHaveTextAsync("Ett ärende kan inte kopplas till sig självt.");
+        await Expect(erik.Page.Locator("#link-earlier")).ToHaveAttributeAsync("aria-invalid", "true");
     }
 
     [Fact]

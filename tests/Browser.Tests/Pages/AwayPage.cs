@@ -12,6 +12,9 @@ public sealed class AwayPage(IPage page)
 
     public ILocator Error => page.Locator("#away-error");
 
+    /// <summary>What is wrong with the last day, at that field.</summary>
+    public ILocator LastDayError => page.Locator("#absence-to-error");
+
     public async Task GoToAsync() => await page.GotoAsync("/away");
 
     public async Task RecordAsync(DateOnly firstDay, DateOnly lastDay, string standInEmail)
@@ -27,6 +30,16 @@ public sealed class AwayPage(IPage page)
     public async Task TakeBackChosenAsync() =>
         await page.Locator("form:has(input[name=_handler][value=take-back]) button[type=submit]").ClickAsync();
 
-    public async Task CancelAsync() =>
+    public ILocator Confirmation => page.Locator("#confirm-cancel");
+
+    /// <summary>Asks to cancel (or to end, once started): the page asks again before it does.</summary>
+    public async Task AskToCancelAsync() => await page.Locator("#cancel-absence").ClickAsync();
+
+    /// <summary>Cancels the absence, or ends it when it has started: both steps.</summary>
+    public async Task CancelAsync()
+    {
+        await AskToCancelAsync();
         await page.Locator("form:has(input[name=_handler][value=cancel-absence]) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/away$"));
+    }
 }

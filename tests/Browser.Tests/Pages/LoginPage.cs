@@ -22,9 +22,9 @@ public sealed class LoginPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB")
+    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB", bool javaScript = true)
     {
-        var page = await app.NewPageAsync(locale);
+        var page = await app.NewPageAsync(locale, javaScript);
         var login = new LoginPage(page);
         await login.GoToAsync();
         await login.SignInAsync(email, DemoPassword);

@@ -115,7 +115,28 @@ public sealed partial class WhatIfTests(BrowserApp app)
         await page.Locator("#forecast").FillAsync("start,contacts,aht\n09:00,100,3m\n09:30,100,3m\n10:15,100,3m");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare the plans" }).ClickAsync();
 
-        await Expect(page.Locator("#what-if-error")).ToHaveTextAsync("Line 4: expected the interval starting 10:00, every 30 minutes.");
+        await Expect(page.Locator("#forecast-error")).ToHaveTextAsync("Line 4: expected the interval starting 10:00, every 30 minutes.");
+        await Expect(page.Locator("#forecast")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#forecast")).ToHaveAttributeAsync("aria-describedby", "forecast-hint forecast-error");
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(1024)]
+    public async Task WhatIf_TheForecastBox_DoesNotOverlapThePlansBox(int width)
+    {
+        var page = await LoginPage.SignedInAsync(app, Manager);
+        await page.SetViewportSizeAsync(width, 900);
+        await new WhatIfPage(page).GoToAsync();
+
+        var forecast = (await page.Locator("fieldset:has(#forecast)").BoundingBoxAsync())!;
+        var plans = (await page.Locator("fieldset:has(#plans)").BoundingBoxAsync())!;
+        var file = (await page.Locator("#forecast-file").BoundingBoxAsync())!;
+
+        var apart = forecast.X + forecast.Width <= plans.X || plans.X + plans.Width <= forecast.X
+            || forecast.Y + forecast.Height <= plans.Y || plans.Y + plans.Height <= forecast.Y;
+        Assert.True(apart, $"forecast {forecast.X},{forecast.Y} {forecast.Width}x{forecast.Height} overlaps plans {plans.X},{plans.Y} {plans.Width}x{plans.Height}");
+        Assert.True(file.X + file.Width <= forecast.X + forecast.Width, "the file input sticks out of the forecast box");
     }
 
     [Fact]

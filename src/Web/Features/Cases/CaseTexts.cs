@@ -25,6 +25,18 @@ internal static class CaseTexts
         Domain.Cases.Door.Field => "Field",
     };
 
+    /// <summary>
+    /// Who did what an entry records when no member of staff did (its actor is empty): the customer on their own page
+    /// (confirmed, objected and so reopened, asked for the manager, gave consent), otherwise Moment itself (an offer lapsed,
+    /// a deadline passed, an absence began).
+    /// </summary>
+    public static string ActorWithoutStaff(CaseEventKind kind) => kind switch
+    {
+        CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected or CaseEventKind.Reopened
+            or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven => "the customer",
+        _ => "Moment (automatic)",
+    };
+
     public static string Event(CaseEventKind kind) => kind switch
     {
         CaseEventKind.Created => "Case registered",

@@ -1,0 +1,57 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Moment.Browser.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moment.Browser.Tests.Cases;
+
+/// <summary>The new-case form: every mistake at its field at once (WCAG 3.3.1), nothing cut short, and no second case from the back button.</summary>
+public sealed class NewCaseFormTests(BrowserApp app)
+{
+    [Theory]
+    [InlineData("en-GB", "Name may be at most 200 characters.", "'not a number' is not a phone number.", "Register case")]
+    [InlineData("sv-SE", "Namn får vara högst 200 tecken.", "'not a number' är inget telefonnummer.", "Registrera ärendet")]
+    public async Task NewCase_TwoMistakes_AreBothShownAtTheirFieldsAndNothingIsCut(string locale, string nameError, string phoneError, string register)
+    {
+        var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", locale);
+        await page.GotoAsync("/cases/new");
+        var longName = new string('A', 2000);
+
+        await page.Locator("#customer-name").FillAsync(longName);
+        await page.Locator("#customer-phone").FillAsync("not a number");
+        await page.Locator("#subject").FillAsync("Router blinks red");
+        await page.GetByRole(AriaRole.Button, new() { Name = register }).ClickAsync();
+
+        await Expect(page.Locator("#customer-name-error")).ToHaveTextAsync(nameError);
+        await Expect(page.Locator("#customer-phone-error")).ToHaveTextAsync(phoneError);
+        foreach (var input in new[] { "#customer-name", "#customer-phone" })
+        {
+            await Expect(page.Locator(input)).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.Locator(input)).ToHaveAttributeAsync("aria-describedby", input[1..] + "-error");
+        }
+        await Expect(page.Locator("#subject")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#customer-name")).ToHaveValueAsync(longName);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cases/new$"));
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+    }
+
+    [Fact]
+    public async Task NewCase_Registered_ThenBack_ShowsAnEmptyFormAndRegisteringRedirects()
+    {
+        var page = await LoginPage.SignedInAsync(app, "erik.sjo@moment.test");
+        await page.GotoAsync("/cases/new");
+        await page.Locator("#customer-name").FillAsync("Gunnel Back");
+        await page.Locator("#subject").FillAsync("Bill arrived twice");
+
+        var post = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Register case" }).ClickAsync(),
+            response => response.Request.Method == "POST");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/M-"));
+        await page.GoBackAsync();
+
+        Assert.Equal(303, post.Status);
+        await Expect(page.Locator("#subject")).ToHaveValueAsync("");
+        await Expect(page.Locator("#customer-name")).ToHaveValueAsync("");
+    }
+}
