@@ -19,9 +19,10 @@ public sealed class LoginPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB")
+    /// <summary>A fresh browser signed in as <paramref name="email"/>; <paramref name="width"/> makes its window that narrow (a phone: 390).</summary>
+    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB", int? width = null)
     {
-        var page = await app.NewPageAsync(locale);
+        var page = await app.NewPageAsync(locale, width: width);
         var login = new LoginPage(page);
         await login.GoToAsync();
         await login.SignInAsync(email, DemoPassword);
