@@ -5,38 +5,48 @@ using Microsoft.Playwright;
 using Moment.Application.Data;
 using Moment.TestSupport;
 
-[assembly: AssemblyFixture(typeof(Moment.Browser.Tests.BrowserApp))]
+[assembly: AssemblyFixture(typeof(Moment.Browser.Tests.SqliteBrowserApp))]
+[assembly: AssemblyFixture(typeof(Moment.Browser.Tests.PostgresBrowserApp))]
 
 namespace Moment.Browser.Tests;
 
 /// <summary>
-/// The real app on Kestrel (a real port on 127.0.0.1, SQLite, demo data) and Debian's Chromium driven by Playwright.
-/// One for the whole assembly; each test gets its own browser context, so cookies never leak between tests.
+/// The real app on Kestrel (a real port on 127.0.0.1, demo data, one database of one provider) and Debian's Chromium
+/// driven by Playwright. One per provider for the whole assembly, each on its own port and database, so that every
+/// browser test runs on SQLite and on PostgreSQL; each test gets its own browser context, so cookies never leak
+/// between tests. Tests on one app share its demo data and are written not to collide (see SignInTests' lockout).
 /// </summary>
-public class BrowserApp : IAsyncLifetime
+public abstract class BrowserApp : IAsyncLifetime
 {
     // Debian's browser: Playwright must never download one of its own.
     private const string Chromium = "/usr/bin/chromium";
 
     private readonly MomentApp _app;
-
-    public BrowserApp()
-        : this(null)
-    {
-    }
-
-    protected BrowserApp(TimeProvider? clock) => _app = new(DatabaseProvider.Sqlite, fakeClock: false, clock);
-
-    /// <summary>The app's services, for what a test does behind the pages (such as running the deadline sweep now).</summary>
-    public IServiceProvider Services => _app.Services;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    protected BrowserApp(DatabaseProvider provider, TimeProvider? clock = null) => _app = new(provider, fakeClock: false, clock);
+
+    public DatabaseProvider Provider => _app.Provider;
+
+    /// <summary>The app's services, for what a test does behind the pages (such as running the deadline sweep now).</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            _app.RequireProvider();
+            return _app.Services;
+        }
+    }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
     public virtual async ValueTask InitializeAsync()
     {
         await _app.InitializeAsync();
+        // PostgreSQL without a server to run on: nothing to start; each test skips (or fails in CI) when it asks for a page.
+        if (_app.Provider == DatabaseProvider.Postgres && PostgresServer.ConnectionString is null)
+            return;
         _app.UseKestrel(0);
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -54,10 +64,17 @@ public class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser (own cookies) that speaks the given language, pointed at the app.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-GB", bool javaScript = true)
+    /// <summary>
+    /// A fresh browser (own cookies) that speaks the given language, pointed at the app; <paramref name="width"/> and
+    /// <paramref name="height"/> size its window (a phone: 390 × 844). Skips the test when its database is not configured.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", bool javaScript = true, int? width = null, int? height = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = javaScript });
+        _app.RequireProvider();
+        var options = new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = javaScript };
+        if (width is { } w)
+            options.ViewportSize = new ViewportSize { Width = w, Height = height ?? 844 };
+        var context = await _browser!.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -68,14 +85,23 @@ public class BrowserApp : IAsyncLifetime
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class SqliteBrowserApp() : BrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBrowserApp() : BrowserApp(DatabaseProvider.Postgres);
 
 /// <summary>
 /// A browser app of its own whose clock a test moves forward by days. Its own, because moving the clock under the
 /// shared app would expire the sign-ins of tests running beside it.
 /// </summary>
-public sealed class TimeTravelBrowserApp() : BrowserApp(new ShiftableClock())
+public abstract class TimeTravelBrowserApp(DatabaseProvider provider) : BrowserApp(provider, new ShiftableClock())
 {
     public ShiftableClock Clock => (ShiftableClock)Services.GetRequiredService<TimeProvider>();
 }
+
+public sealed class SqliteTimeTravelBrowserApp() : TimeTravelBrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTimeTravelBrowserApp() : TimeTravelBrowserApp(DatabaseProvider.Postgres);

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Absences;
 
 /// <summary>Principle 12 in the browser: a person records their holiday with a named stand-in.</summary>
-public sealed class AwayTests(BrowserApp app)
+public abstract class AwayTests(BrowserApp app)
 {
     [Fact]
     public async Task RecordAbsence_WithAStandIn_ShowsItAndCanBeCancelled()
@@ -97,3 +97,7 @@ public sealed class AwayTests(BrowserApp app)
         await Expect(away.Summary).ToHaveCountAsync(0);
     }
 }
+
+public sealed class AwayTestsOnSqlite(SqliteBrowserApp app) : AwayTests(app);
+
+public sealed class AwayTestsOnPostgres(PostgresBrowserApp app) : AwayTests(app);

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Account;
 
-public sealed class SignInTests(BrowserApp app)
+public abstract class SignInTests(BrowserApp app)
 {
     [Fact]
     public async Task SignIn_AsAdministrator_ShowsTheAdministratorsNavigation()
@@ -92,3 +92,7 @@ public sealed class SignInTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 }
+
+public sealed class SignInTestsOnSqlite(SqliteBrowserApp app) : SignInTests(app);
+
+public sealed class SignInTestsOnPostgres(PostgresBrowserApp app) : SignInTests(app);

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Cases;
 
 /// <summary>The case page's forms when something gets in the way: a colleague changed the case meanwhile.</summary>
-public sealed class CasePageFormTests(BrowserApp app)
+public abstract class CasePageFormTests(BrowserApp app)
 {
     [Fact]
     public async Task Note_AfterAColleagueChangedTheCase_KeepsTheTextAndSavesOnTheSecondPress()
@@ -40,3 +40,7 @@ public sealed class CasePageFormTests(BrowserApp app)
         await Expect(options.Filter(new() { HasText = "Sara Holm" })).ToHaveTextAsync("Sara Holm (Phone)");
     }
 }
+
+public sealed class CasePageFormTestsOnSqlite(SqliteBrowserApp app) : CasePageFormTests(app);
+
+public sealed class CasePageFormTestsOnPostgres(PostgresBrowserApp app) : CasePageFormTests(app);

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Cases;
 
 /// <summary>PRODUCT.md's stories, played in the browser by the people in them.</summary>
-public sealed class CaseStoryTests(BrowserApp app)
+public abstract class CaseStoryTests(BrowserApp app)
 {
     [Fact]
     public async Task Story2_DeclinedTwice_EscalatesToTheNamedTeamLeadWhomTheCustomerSees()
@@ -124,3 +124,7 @@ public sealed class CaseStoryTests(BrowserApp app)
         await Expect(customer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vi hittar inte ärendet");
     }
 }
+
+public sealed class CaseStoryTestsOnSqlite(SqliteBrowserApp app) : CaseStoryTests(app);
+
+public sealed class CaseStoryTestsOnPostgres(PostgresBrowserApp app) : CaseStoryTests(app);

@@ -10,7 +10,7 @@ namespace Moment.Browser.Tests.Cases;
 /// The customer's own page, for someone who is not used to web forms: a reload never asks again, dates read as words,
 /// a number to call, what "yes, you may contact me" means, and a letter for a customer without email.
 /// </summary>
-public sealed partial class CustomerPageTests(BrowserApp app)
+public abstract partial class CustomerPageTests(BrowserApp app)
 {
     [Fact]
     public async Task AskForTheManager_ThenReload_AsksOnceAndIsARedirect()
@@ -120,3 +120,7 @@ public sealed partial class CustomerPageTests(BrowserApp app)
     [GeneratedRegex(@"Hör vi inget från dig senast (måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag) \d{1,2} [a-z]+ räknar vi ärendet som löst\.")]
     private static partial Regex SwedishByDay();
 }
+
+public sealed class CustomerPageTestsOnSqlite(SqliteBrowserApp app) : CustomerPageTests(app);
+
+public sealed class CustomerPageTestsOnPostgres(PostgresBrowserApp app) : CustomerPageTests(app);

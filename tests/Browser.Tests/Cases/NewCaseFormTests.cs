@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Cases;
 
 /// <summary>The new-case form: every mistake at its field at once (WCAG 3.3.1), nothing cut short, and no second case from the back button.</summary>
-public sealed class NewCaseFormTests(BrowserApp app)
+public abstract class NewCaseFormTests(BrowserApp app)
 {
     [Theory]
     [InlineData("en-GB", "Name may be at most 200 characters.", "'not a number' is not a phone number.", "Register case")]
@@ -55,3 +55,7 @@ public sealed class NewCaseFormTests(BrowserApp app)
         await Expect(page.Locator("#customer-name")).ToHaveValueAsync("");
     }
 }
+
+public sealed class NewCaseFormTestsOnSqlite(SqliteBrowserApp app) : NewCaseFormTests(app);
+
+public sealed class NewCaseFormTestsOnPostgres(PostgresBrowserApp app) : NewCaseFormTests(app);

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Commitments;
 
 /// <summary>Promises in the browser: made in two clicks, and the manager named to the customer who asks (story 2).</summary>
-public sealed partial class PromiseStoryTests(BrowserApp app)
+public abstract partial class PromiseStoryTests(BrowserApp app)
 {
     [Fact]
     public async Task CasePage_CallBackTomorrowBefore1500_IsMadeInTwoClicksWithMeAsKeeper()
@@ -64,3 +64,7 @@ public sealed partial class PromiseStoryTests(BrowserApp app)
     [GeneratedRegex("(måndag|tisdag|onsdag|torsdag|fredag) \\d{1,2} \\S+ \\d{2}:\\d{2}")]
     private static partial Regex SwedishDeadline();
 }
+
+public sealed class PromiseStoryTestsOnSqlite(SqliteBrowserApp app) : PromiseStoryTests(app);
+
+public sealed class PromiseStoryTestsOnPostgres(PostgresBrowserApp app) : PromiseStoryTests(app);

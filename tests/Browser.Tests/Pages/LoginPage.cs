@@ -22,9 +22,10 @@ public sealed class LoginPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB", bool javaScript = true)
+    /// <summary>A fresh browser signed in as <paramref name="email"/>; <paramref name="width"/> makes its window that narrow (a phone: 390).</summary>
+    public static async Task<IPage> SignedInAsync(BrowserApp app, string email, string locale = "en-GB", bool javaScript = true, int? width = null)
     {
-        var page = await app.NewPageAsync(locale, javaScript);
+        var page = await app.NewPageAsync(locale, javaScript, width);
         var login = new LoginPage(page);
         await login.GoToAsync();
         await login.SignInAsync(email, DemoPassword);

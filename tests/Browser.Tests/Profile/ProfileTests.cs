@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Profile;
 
 /// <summary>The profile page: an API token is made once, shown once, and a reload makes no second one.</summary>
-public sealed class ProfileTests(BrowserApp app)
+public abstract class ProfileTests(BrowserApp app)
 {
     [Fact]
     public async Task CreateToken_ThenReload_MakesOneTokenAndShowsItsSecretOnce()
@@ -54,3 +54,7 @@ public sealed class ProfileTests(BrowserApp app)
         return tokens.Count(t => t.Name == name);
     }
 }
+
+public sealed class ProfileTestsOnSqlite(SqliteBrowserApp app) : ProfileTests(app);
+
+public sealed class ProfileTestsOnPostgres(PostgresBrowserApp app) : ProfileTests(app);

@@ -5,7 +5,7 @@ using Moment.Browser.Tests.Pages;
 namespace Moment.Browser.Tests.Shell;
 
 /// <summary>axe-core on every page: no serious or critical violation, in both languages. Later features add their pages here.</summary>
-public sealed class AccessibilityTests(BrowserApp app)
+public abstract class AccessibilityTests(BrowserApp app)
 {
     public static TheoryData<string, string> AnonymousPages() => new()
     {
@@ -112,3 +112,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         Assert.Empty(serious);
     }
 }
+
+public sealed class AccessibilityTestsOnSqlite(SqliteBrowserApp app) : AccessibilityTests(app);
+
+public sealed class AccessibilityTestsOnPostgres(PostgresBrowserApp app) : AccessibilityTests(app);

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Shell;
 
 /// <summary>The API reference (Scalar) stays inside the installation and is as readable as the rest of Moment.</summary>
-public sealed class ApiReferenceTests(BrowserApp app)
+public abstract class ApiReferenceTests(BrowserApp app)
 {
     [Fact]
     public async Task ApiReference_AsksNoOtherHostAndHasNoAiOrDeployButtons()
@@ -32,3 +32,7 @@ public sealed class ApiReferenceTests(BrowserApp app)
             .Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
     }
 }
+
+public sealed class ApiReferenceTestsOnSqlite(SqliteBrowserApp app) : ApiReferenceTests(app);
+
+public sealed class ApiReferenceTestsOnPostgres(PostgresBrowserApp app) : ApiReferenceTests(app);

@@ -9,7 +9,7 @@ namespace Moment.Browser.Tests.Shell;
 /// Scripts only from the app itself: the browser refuses nothing on the pages that run scripts (Blazor's, the live islands,
 /// the API reference), and what the scripts do still happens.
 /// </summary>
-public sealed class ContentSecurityPolicyTests(BrowserApp app)
+public abstract class ContentSecurityPolicyTests(BrowserApp app)
 {
     [Fact]
     public async Task ApiReference_RendersTheApiUnderThePolicy()
@@ -67,3 +67,7 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
         return refusals;
     }
 }
+
+public sealed class ContentSecurityPolicyTestsOnSqlite(SqliteBrowserApp app) : ContentSecurityPolicyTests(app);
+
+public sealed class ContentSecurityPolicyTestsOnPostgres(PostgresBrowserApp app) : ContentSecurityPolicyTests(app);

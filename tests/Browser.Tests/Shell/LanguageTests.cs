@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Shell;
 
-public sealed class LanguageTests(BrowserApp app)
+public abstract class LanguageTests(BrowserApp app)
 {
     [Fact]
     public async Task StartPage_SwedishBrowser_IsInSwedish()
@@ -33,3 +33,7 @@ public sealed class LanguageTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Demokonton" })).ToBeVisibleAsync();
     }
 }
+
+public sealed class LanguageTestsOnSqlite(SqliteBrowserApp app) : LanguageTests(app);
+
+public sealed class LanguageTestsOnPostgres(PostgresBrowserApp app) : LanguageTests(app);

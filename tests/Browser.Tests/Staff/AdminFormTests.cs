@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Staff;
 
 /// <summary>The administrator's forms and lists speak people's words: no property names, no role names from the code.</summary>
-public sealed class AdminFormTests(BrowserApp app)
+public abstract class AdminFormTests(BrowserApp app)
 {
     [Fact]
     public async Task NewUser_BlankNameAndNoPassword_SaysBothAtTheirFieldsInWords()
@@ -53,3 +53,7 @@ public sealed class AdminFormTests(BrowserApp app)
         await Expect(page.Locator("#name")).ToHaveAttributeAsync("aria-describedby", "name-hint");
     }
 }
+
+public sealed class AdminFormTestsOnSqlite(SqliteBrowserApp app) : AdminFormTests(app);
+
+public sealed class AdminFormTestsOnPostgres(PostgresBrowserApp app) : AdminFormTests(app);

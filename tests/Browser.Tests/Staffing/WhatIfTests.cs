@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Staffing;
 
 /// <summary>The staffing what-if in a real browser: story 3 on the demo forecast, the live slider, and the decision log.</summary>
-public sealed partial class WhatIfTests(BrowserApp app)
+public abstract partial class WhatIfTests(BrowserApp app)
 {
     private const string Manager = "maria.berg@moment.test";
     private const string Leadership = "per.dahl@moment.test";
@@ -198,3 +198,7 @@ public sealed partial class WhatIfTests(BrowserApp app)
         Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
     }
 }
+
+public sealed class WhatIfTestsOnSqlite(SqliteBrowserApp app) : WhatIfTests(app);
+
+public sealed class WhatIfTestsOnPostgres(PostgresBrowserApp app) : WhatIfTests(app);

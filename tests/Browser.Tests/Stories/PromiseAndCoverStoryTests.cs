@@ -12,7 +12,7 @@ namespace Moment.Browser.Tests.Stories;
 /// consent that is followed by silence becomes a broken promise; a regular contact on holiday has a stand-in who owns
 /// the cases, and the customer who asks for the manager is told the manager's name and the deadline.
 /// </summary>
-public sealed partial class PromiseAndCoverStoryTests(TimeTravelBrowserApp app) : IClassFixture<TimeTravelBrowserApp>
+public abstract partial class PromiseAndCoverStoryTests(TimeTravelBrowserApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -80,3 +80,7 @@ public sealed partial class PromiseAndCoverStoryTests(TimeTravelBrowserApp app) 
     [GeneratedRegex("(måndag|tisdag|onsdag|torsdag|fredag) \\d{1,2} \\S+ \\d{2}:\\d{2}")]
     private static partial Regex SwedishDeadline();
 }
+
+public sealed class PromiseAndCoverStoryTestsOnSqlite(SqliteTimeTravelBrowserApp app) : PromiseAndCoverStoryTests(app), IClassFixture<SqliteTimeTravelBrowserApp>;
+
+public sealed class PromiseAndCoverStoryTestsOnPostgres(PostgresTimeTravelBrowserApp app) : PromiseAndCoverStoryTests(app), IClassFixture<PostgresTimeTravelBrowserApp>;
