@@ -57,6 +57,7 @@ public static class ApplicationSetup
         services.AddScoped<ProposeResolution>();
         services.AddScoped<ReassignCase>();
         services.AddScoped<LinkCases>();
+        services.AddScoped<RecordCustomerAnswer>();
         services.AddScoped<CustomerCase>();
         services.AddScoped<CaseDeadlines>();
         services.AddScoped<PromiseCalendars>();

@@ -6,6 +6,9 @@ namespace Moment.Domain;
 /// </summary>
 public static class Text
 {
+    /// <summary>The longest email address there can be (RFC 5321's limit on a path), for every field that takes one.</summary>
+    public const int EmailMaxLength = 254;
+
     public static string Required(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim();

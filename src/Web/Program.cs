@@ -67,6 +67,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusPages();
 app.UseSeeOtherAfterPost();
 app.UseApiReferenceLanguage();
+app.UseApiBodyLimit();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();

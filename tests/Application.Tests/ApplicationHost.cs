@@ -24,6 +24,7 @@ public class ApplicationHost(DatabaseProvider provider) : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
+        AddServices(services);
         services.AddMomentDatabase(_database.Settings).AddMomentApplication();
         services.AddStaffIdentity();
         _services = services.BuildServiceProvider();
@@ -39,6 +40,11 @@ public class ApplicationHost(DatabaseProvider provider) : IAsyncLifetime
         services.AddMomentDatabase((_database ?? throw new InvalidOperationException("Not initialised.")).Settings).AddMomentApplication();
         services.AddStaffIdentity();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Services of a test's own, registered before the application's (which adds only what is missing), such as a notifier that records.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     public void RequireProvider()

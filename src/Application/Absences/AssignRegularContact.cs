@@ -12,12 +12,12 @@ public sealed class AssignRegularContact(AppDbContext db, CustomerReach reach)
 {
     public async Task<CustomerContact> HandleAsync(Guid customerId, AssignRegularContactRequest request, CancellationToken cancellationToken = default)
     {
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
+        // Split: the numbers and the addresses each in a query of their own, not every number joined with every address.
+        var customer = await db.Customers.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new NotFoundException("There is no such customer.");
         Guid? contactId = null;
-        if (!string.IsNullOrWhiteSpace(request.Email))
+        if (Text.Optional(request.Email, "Email", Text.EmailMaxLength)?.ToUpperInvariant() is { } email)
         {
-            var email = request.Email.Trim().ToUpperInvariant();
             var person = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => new { u.Id, u.DisplayName, u.IsActive })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException("That person is not on the staff.", "Email");

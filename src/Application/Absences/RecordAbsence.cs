@@ -20,7 +20,7 @@ public sealed class RecordAbsence(AppDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var from = request.From ?? throw new DomainRuleException("Say when the absence starts.", "From");
         var to = request.To ?? throw new DomainRuleException("Say when the absence ends.", "To");
-        var email = request.StandIn?.Trim().ToUpperInvariant();
+        var email = Text.Optional(request.StandIn, "StandIn", Text.EmailMaxLength)?.ToUpperInvariant();
         if (string.IsNullOrEmpty(email))
             throw new DomainRuleException("Name a stand-in who takes your work while you are away.", "StandIn");
         var standIn = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email)

@@ -18,8 +18,15 @@ public sealed record TakenBack(int Cases, int Commitments);
 /// </summary>
 public sealed class TakeBackCoveredWork(CaseWork work)
 {
+    /// <summary>More than anyone covers in a long absence; a choice of more takes "all".</summary>
+    public const int MaxChosen = 1000;
+
     public async Task<TakenBack> HandleAsync(Guid userId, TakeBackRequest request, CancellationToken cancellationToken = default)
     {
+        if (request.Cases is { Count: > MaxChosen })
+            throw new DomainRuleException("Choose at most {0} cases, or take back all.", "Cases", MaxChosen);
+        if (request.Commitments is { Count: > MaxChosen })
+            throw new DomainRuleException("Choose at most {0} promises, or take back all.", "Commitments", MaxChosen);
         var db = work.Db;
         var caseNumbers = request.All
             ? await db.Cases.Where(c => c.CoveringForId == userId).Select(c => c.Number).ToListAsync(cancellationToken)

@@ -12,7 +12,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> builder)
     {
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Number).HasMaxLength(20);
+        builder.Property(c => c.Number).HasMaxLength(CaseNumbers.MaxLength);
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.CustomerToken).HasMaxLength(64);
         builder.HasIndex(c => c.CustomerToken).IsUnique();
@@ -70,6 +70,9 @@ internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
         builder.Property(h => h.Reason).HasMaxLength(HandOff.ReasonMaxLength);
         builder.Property(h => h.DeclineReason).HasMaxLength(HandOff.ReasonMaxLength);
         builder.Property(h => h.State).HasConversion<string>().HasMaxLength(10);
+        // The ids of the promises the offerer keeps: read with the offer, never queried into (a JSON list, or uuid[] on PostgreSQL).
+        builder.Ignore(h => h.OffererKeeps);
+        builder.PrimitiveCollection<Guid[]>("_offererKeeps").HasColumnName("OffererKeeps");
         builder.HasIndex(h => new { h.State, h.ExpiresAt });
         builder.HasIndex(h => new { h.ToUserId, h.State });
         builder.HasIndex(h => new { h.ToTeamId, h.State });

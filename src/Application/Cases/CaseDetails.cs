@@ -9,9 +9,13 @@ public sealed record TeamRef(Guid Id, string Name);
 
 public sealed record CaseCounts(int HandOffs, int Declines, int Escalations, int Reopens, int RepeatContacts);
 
+/// <summary>An offer waiting for an answer, with the offerer's open promises on the case: each goes with the case, or stays with the offerer.</summary>
 public sealed record HandOffView(
     Guid Id, PersonRef OfferedBy, PersonRef? ToPerson, TeamRef? ToTeam, string Summary, string Reason,
-    HandOffState State, DateTimeOffset OfferedAt, DateTimeOffset ExpiresAt, string? DeclineReason);
+    HandOffState State, DateTimeOffset OfferedAt, DateTimeOffset ExpiresAt, string? DeclineReason, IReadOnlyList<OfferedPromise> Promises);
+
+/// <summary>An open promise in an offer: the receiver keeps it after accepting, unless the offerer keeps it (<paramref name="OffererKeepsIt"/>).</summary>
+public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, DateTimeOffset Deadline, bool OffererKeepsIt);
 
 public sealed record TimelineEntry(
     CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About);

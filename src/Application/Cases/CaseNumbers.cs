@@ -16,6 +16,9 @@ public sealed class CaseNumbers(AppDbContext db)
 {
     public const string PostgresSequence = "case_numbers";
 
+    /// <summary>The column's length: "M-2026-000123" is 13.</summary>
+    public const int MaxLength = 20;
+
     /// <summary>
     /// The next number, for a case about <paramref name="customerId"/>; null when there is no such customer (and no number
     /// is used up). On PostgreSQL the customer is read and the number drawn in one round trip, the busiest path in intake.

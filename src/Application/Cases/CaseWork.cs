@@ -6,9 +6,9 @@ using Moment.Domain.Cases;
 namespace Moment.Application.Cases;
 
 /// <summary>
-/// The steps every change to a case shares: load it by number, refuse a stale edit, let overdue offers lapse
-/// (and escalate a case that has bounced enough) and promises past their deadline break before anything else,
-/// and save with the concurrency check.
+/// The steps every change to a case shares: load it by number, refuse a stale edit, let overdue offers lapse (their
+/// offerers are told, and a case that has bounced enough escalates) and promises past their deadline break before
+/// anything else, and save with the concurrency check.
 /// </summary>
 public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider time, ICaseNotifications notifications)
 {
@@ -67,13 +67,26 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
+        if (!await TrySaveAsync(cancellationToken))
+            throw new ConflictException("Someone else changed this case at the same moment. Reload it and try again.");
+    }
+
+    /// <summary>
+    /// Saves as <see cref="SaveAsync"/> does, but answers false when someone else changed the case at the same moment.
+    /// Nothing was written then, and what this attempt changed is forgotten, so that the caller can load the case
+    /// again and see what the other did.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("Someone else changed this case at the same moment. Reload it and try again.");
+            db.ChangeTracker.Clear();
+            _changes.Clear();
+            return false;
         }
 
         if (db.Database.CurrentTransaction is { } transaction)
@@ -81,13 +94,17 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
         foreach (var change in _changes)
             await notifications.PublishAsync(change, cancellationToken);
         _changes.Clear();
+        return true;
     }
 
     private async Task<Case> PrepareAsync(Case @case, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion is { } expected && expected != @case.Version)
             throw new ConflictException("Case {0} has changed since you opened it. Reload it and try again.", @case.Number);
-        if (@case.ExpireHandOffs(Now))
+        var lapsed = @case.ExpireHandOffs(Now);
+        foreach (var offer in lapsed)
+            Tell(@case.Number, "offer-lapsed", offer.OfferedById);
+        if (lapsed.Count > 0)
             await EscalateIfDueAsync(@case, cancellationToken);
         foreach (var broken in @case.BreakDueCommitments(Now))
             await TellPromiseBrokenAsync(@case, broken, cancellationToken);

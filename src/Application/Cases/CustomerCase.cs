@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Commitments;
 using Moment.Application.Data;
+using Moment.Domain;
 using Moment.Domain.Cases;
 
 namespace Moment.Application.Cases;
@@ -41,6 +42,17 @@ public sealed class CustomerCase(AppDbContext db, CaseWork work, CommitmentViews
             @case.CreatedAt, [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicEntry(e.Kind, e.At, e.Text))],
             [.. promises.Select(p => new CustomerPromise(
                 p.Id, p.Kind, p.What, p.Kind == CommitmentKind.ManagerContact ? p.Keeper.Name : FirstName(p.Keeper.Name), p.Deadline, p.State == CommitmentState.Broken))]);
+    }
+
+    /// <summary>
+    /// The customer's page and its API take the customer's own answers, from their own device. A member of staff who is
+    /// signed in (a cookie or an API token) is refused, and told where to record what the customer said, so that an
+    /// answer taken on the phone is never shown as the customer's own.
+    /// </summary>
+    public static void RequireTheCustomer(bool signedInAsStaff)
+    {
+        if (signedInAsStaff)
+            throw new ForbiddenException("You are signed in as staff, and this page is for the customer's own answers. Record what the customer told you on the case page: it is saved with your name.");
     }
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;

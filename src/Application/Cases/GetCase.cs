@@ -53,10 +53,17 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             : e.SubjectTeamId is { } team && teams.TryGetValue(team, out var t) ? t.Name
             : e.OtherCaseId is { } other && otherCases.TryGetValue(other, out var n) ? n
             : null;
-        HandOffView View(HandOff h) => new(
-            h.Id, Person(h.OfferedById), h.ToUserId is { } to ? Person(to) : null,
-            h.ToTeamId is { } team && teams.TryGetValue(team, out var t) ? t : null,
-            h.Summary, h.Reason, h.State, h.OfferedAt, h.ExpiresAt, h.DeclineReason);
+        var promises = await promiseViews.DescribeAsync([.. @case.Commitments.OrderBy(c => c.Deadline)], cancellationToken);
+        HandOffView View(HandOff h)
+        {
+            var coming = @case.PromisesComingWith(h).Select(c => c.Id).ToHashSet();
+            var offered = promises.Where(p => coming.Contains(p.Id) || (p.State == CommitmentState.Open && h.OffererKeeps.Contains(p.Id)))
+                .Select(p => new OfferedPromise(p.Id, p.Kind, p.What, p.Deadline, !coming.Contains(p.Id)));
+            return new(
+                h.Id, Person(h.OfferedById), h.ToUserId is { } to ? Person(to) : null,
+                h.ToTeamId is { } team && teams.TryGetValue(team, out var t) ? t : null,
+                h.Summary, h.Reason, h.State, h.OfferedAt, h.ExpiresAt, h.DeclineReason, [.. offered]);
+        }
 
         return new CaseDetails(
             @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType, @case.FirstDoor,
@@ -71,6 +78,6 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             @case.PendingHandOff is { } pending ? View(pending) : null,
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
                 e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))],
-            await promiseViews.DescribeAsync([.. @case.Commitments.OrderBy(c => c.Deadline)], cancellationToken));
+            promises);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Domain;
 
 namespace Moment.Application.Cases;
 
@@ -7,8 +8,8 @@ public sealed class LinkCases(CaseWork work)
 {
     public async Task HandleAsync(string number, string earlierNumber, Guid actorId, CancellationToken cancellationToken = default)
     {
+        var normalized = Text.Required(earlierNumber, "EarlierNumber", CaseNumbers.MaxLength).ToUpperInvariant();
         var later = await work.LoadAsync(number, null, cancellationToken);
-        var normalized = earlierNumber.Trim().ToUpperInvariant();
         var earlier = await work.Db.Cases.Include(c => c.HandOffs).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", earlierNumber);
         later.LinkAsSameProblem(earlier, actorId, work.Now);

@@ -22,15 +22,12 @@ public sealed class GiveConsent(PromiseWork work, PromiseCalendars calendars, Co
 
     private async Task<ConsentOutcome> ConsentAsync(string number, Guid? recordedById, CancellationToken cancellationToken)
     {
-        var @case = await work.LoadAsync(number, null, cancellationToken);
-        var calendar = await calendars.ForAsync(@case.TeamId, null, cancellationToken);
-        var (followUp, isNew) = @case.GiveConsent(recordedById, calendar.AddBusinessDays(work.Now, BusinessDaysToFollowUp), work.Now);
-        if (isNew)
-        {
-            work.Tell(@case, followUp, "consent", recordedById);
-            await work.SaveAsync(cancellationToken);
-        }
-
+        var (followUp, isNew) = await work.OpenOnceAsync(number, async @case =>
+            {
+                var calendar = await calendars.ForAsync(@case.TeamId, null, cancellationToken);
+                return @case.GiveConsent(recordedById, calendar.AddBusinessDays(work.Now, BusinessDaysToFollowUp), work.Now);
+            },
+            "consent", recordedById, cancellationToken);
         return new ConsentOutcome(await views.DescribeAsync(followUp, cancellationToken), isNew);
     }
 }

@@ -63,7 +63,7 @@ public sealed class MakeCommitment(PromiseWork work, PromiseCalendars calendars)
 
     private async Task<(Guid Id, Guid? TeamId)> KeeperAsync(MakeCommitmentRequest request, Guid actorId, CancellationToken cancellationToken)
     {
-        var email = request.KeeperEmail?.Trim().ToUpperInvariant();
+        var email = Text.Optional(request.KeeperEmail, "Keeper", Text.EmailMaxLength)?.ToUpperInvariant();
         var keeperId = request.KeeperId ?? (string.IsNullOrEmpty(email) ? actorId : null);
         var keeper = await work.Cases.Db.Users
             .Where(u => keeperId != null ? u.Id == keeperId : u.NormalizedEmail == email)

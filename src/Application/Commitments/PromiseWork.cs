@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
 using Moment.Application.Staff;
+using Moment.Domain;
 using Moment.Domain.Cases;
 
 namespace Moment.Application.Commitments;
@@ -12,6 +13,9 @@ namespace Moment.Application.Commitments;
 /// </summary>
 public sealed class PromiseWork(CaseWork work, StaffCards staff)
 {
+    /// <summary>How often <see cref="OpenOnceAsync"/> looks again after losing a race to save: one more look is enough for any number of double-clicks.</summary>
+    private const int Attempts = 5;
+
     public CaseWork Cases => work;
 
     public DateTimeOffset Now => work.Now;
@@ -40,4 +44,26 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
         work.Tell(@case.Number, what, new[] { commitment.KeeperId, @case.OwnerId }.Distinct().Where(id => id != actorId));
 
     public Task SaveAsync(CancellationToken cancellationToken) => work.SaveAsync(cancellationToken);
+
+    /// <summary>
+    /// Makes a promise that a repeat answers with instead of making another (a manager request, consent). Twenty
+    /// double-clicks at once each load the case before any has saved, so each makes one; the first to save wins, and the
+    /// others, looking again, find it open and answer with it, as a repeat does: never a conflict for a repeat.
+    /// </summary>
+    public async Task<(Commitment Commitment, bool IsNew)> OpenOnceAsync(
+        string number, Func<Case, Task<(Commitment Commitment, bool IsNew)>> open, string what, Guid? actorId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var @case = await LoadAsync(number, null, cancellationToken);
+            var (commitment, isNew) = await open(@case);
+            if (!isNew)
+                return (commitment, false);
+            Tell(@case, commitment, what, actorId);
+            if (await work.TrySaveAsync(cancellationToken))
+                return (commitment, true);
+            if (attempt == Attempts)
+                throw new ConflictException("Someone else changed this case at the same moment. Reload it and try again.");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Domain;
+using Moment.Domain.Cases;
 
 namespace Moment.Application.Commitments;
 
@@ -32,7 +33,12 @@ public sealed class RequestManager(PromiseWork work, PromiseCalendars calendars,
 
     private async Task<ManagerRequestOutcome> RequestAsync(string number, string? what, Guid? recordedById, CancellationToken cancellationToken)
     {
-        var @case = await work.LoadAsync(number, null, cancellationToken);
+        var (request, isNew) = await work.OpenOnceAsync(number, @case => OpenAsync(@case, what, recordedById, cancellationToken), "manager-request", recordedById, cancellationToken);
+        return new ManagerRequestOutcome(await views.DescribeAsync(request, cancellationToken), isNew);
+    }
+
+    private async Task<(Commitment Request, bool IsNew)> OpenAsync(Case @case, string? what, Guid? recordedById, CancellationToken cancellationToken)
+    {
         var team = await work.Cases.Db.Teams.AsNoTracking().Where(t => t.Id == @case.TeamId)
             .Select(t => new { t.Id, t.Name, t.ResponsibleManagerId })
             .FirstOrDefaultAsync(cancellationToken)
@@ -45,14 +51,7 @@ public sealed class RequestManager(PromiseWork work, PromiseCalendars calendars,
 
         var calendar = await calendars.ForAsync(team.Id, null, cancellationToken);
         var deadline = calendar.AddBusinessDays(work.Now, BusinessDaysToAnswer);
-        var (request, isNew) = @case.RequestManager(managerId, team.Id, what, recordedById, deadline, work.Now);
-        if (isNew)
-        {
-            work.Tell(@case, request, "manager-request", recordedById);
-            await work.SaveAsync(cancellationToken);
-        }
-
-        return new ManagerRequestOutcome(await views.DescribeAsync(request, cancellationToken), isNew);
+        return @case.RequestManager(managerId, team.Id, what, recordedById, deadline, work.Now);
     }
 }
 

@@ -1,29 +1,44 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Domain;
+using Moment.Domain.Customers;
 
 namespace Moment.Application.Customers;
 
 /// <summary>
 /// Finds customers by what the person at the door has: a name (or part of it), a phone number in any common notation,
-/// an email address, or a case number.
+/// an email address, or a case number. A search needs something to search for: a query that matches everyone (an
+/// empty one, or "%") is refused, and the text is matched as written, never as a pattern.
 /// </summary>
+/// <remarks>
+/// Contact details are for staff who serve customers (<see cref="Staff.StaffRoles.ServingCustomers"/>). Others
+/// (leadership) find customers by name or case number and see names only; searching by a phone number or an email
+/// address would tell them whose it is, so they may not.
+/// </remarks>
 public sealed class FindCustomers(AppDbContext db)
 {
     public const int MaxResults = 50;
 
-    public async Task<CustomerSummary?> ByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } customer
-            ? CustomerSummary.Of(customer)
-            : null;
+    /// <summary>As long as the longest email address, the longest thing one searches by.</summary>
+    public const int QueryMaxLength = Text.EmailMaxLength;
 
-    public async Task<IReadOnlyList<CustomerSummary>> HandleAsync(string? query, CancellationToken cancellationToken = default)
+    /// <summary>Two letters of a name narrow the search; one letter (or none: "%") would list nearly every customer.</summary>
+    public const int QueryMinLettersOrDigits = 2;
+
+    private const string LikeEscape = "\\";
+
+    public async Task<CustomerSummary?> ByIdAsync(Guid id, bool withContactDetails, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(db.Customers.Where(c => c.Id == id), withContactDetails, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<CustomerSummary>> HandleAsync(string? query, bool withContactDetails, CancellationToken cancellationToken = default)
     {
-        var text = query?.Trim() ?? "";
-        if (text.Length == 0)
-            return [];
+        var text = Text.Optional(query, "query", QueryMaxLength) ?? "";
+        if (text.Count(char.IsLetterOrDigit) < QueryMinLettersOrDigits)
+            throw new DomainRuleException(
+                "Search with at least {0} letters or digits: part of a name, a phone number, an email address or a case number.", "query", QueryMinLettersOrDigits);
 
-        var customers = db.Customers.AsNoTracking();
-        IQueryable<Domain.Customers.Customer> matches;
+        var customers = db.Customers.AsQueryable();
+        IQueryable<Customer> matches;
         if (text.StartsWith("M-", StringComparison.OrdinalIgnoreCase))
         {
             var number = text.ToUpperInvariant();
@@ -31,21 +46,50 @@ public sealed class FindCustomers(AppDbContext db)
         }
         else if (text.Contains('@', StringComparison.Ordinal))
         {
+            RequireContactDetails(withContactDetails);
             var email = text.ToLowerInvariant();
             matches = customers.Where(c => c.EmailAddresses.Any(e => e.Address == email));
         }
         else if (PhoneNumbers.TryNormalize(text) is { } e164 && text.Count(char.IsAsciiDigit) >= 5)
         {
+            RequireContactDetails(withContactDetails);
             matches = customers.Where(c => c.PhoneNumbers.Any(p => p.E164 == e164));
         }
         else
         {
             // Both sides lower-cased in .NET: SQLite's own lower() knows only ASCII, and Swedish names do not.
-            var pattern = "%" + text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            matches = customers.Where(c => EF.Functions.Like(c.SearchName, pattern));
+            // The query's own % and _ are escaped: "%" is a name nobody has, not "every customer".
+            var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
+            matches = customers.Where(c => EF.Functions.Like(c.SearchName, pattern, LikeEscape));
         }
 
-        var found = await matches.OrderBy(c => c.Name).Take(MaxResults).ToListAsync(cancellationToken);
+        return await LoadAsync(matches.OrderBy(c => c.Name).Take(MaxResults), withContactDetails, cancellationToken);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
+    private static void RequireContactDetails(bool withContactDetails)
+    {
+        if (!withContactDetails)
+            throw new ForbiddenException("Only staff who serve customers can find a customer by phone number or email address. Search by name or case number.");
+    }
+
+    /// <summary>
+    /// Names only without contact details. With them, the numbers and the addresses each in a query of their own: in one
+    /// query they would be joined, every number with every address (20 of each are 400 rows a customer).
+    /// </summary>
+    private static async Task<IReadOnlyList<CustomerSummary>> LoadAsync(IQueryable<Customer> customers, bool withContactDetails, CancellationToken cancellationToken)
+    {
+        if (!withContactDetails)
+        {
+            var names = await customers.Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+            return [.. names.Select(c => new CustomerSummary(c.Id, c.Name, [], [], null))];
+        }
+
+        var found = await customers.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
         return [.. found.Select(CustomerSummary.Of)];
     }
 }

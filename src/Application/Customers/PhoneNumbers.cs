@@ -8,6 +8,9 @@ namespace Moment.Application.Customers;
 /// </summary>
 public static class PhoneNumbers
 {
+    /// <summary>The longest a number may be as typed, spaces, dashes and "(0)" included: "+46 (0)70-123 45 67" is 19.</summary>
+    public const int MaxTypedLength = 32;
+
     private const string DefaultRegion = "SE";
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 

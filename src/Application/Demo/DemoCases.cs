@@ -1,4 +1,5 @@
 using Moment.Application.Cases;
+using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
 using Moment.Domain.Customers;
 
@@ -26,6 +27,9 @@ internal sealed class DemoCases(
     private Guid Karin => staff["karin.nord@moment.test"];
     private Guid LarsBorg => staff["lars.borg@moment.test"];
 
+    /// <summary>Every demo team keeps the Swedish business calendar.</summary>
+    private static BusinessCalendar TeamHours => BusinessCalendar.Swedish;
+
     public async Task<IReadOnlyList<Case>> PlayAsync(DateTimeOffset now)
     {
         var firstFault = await MargitsFirstFaultAsync(now.AddDays(-74));
@@ -50,7 +54,7 @@ internal sealed class DemoCases(
         var offer = @case.OfferHandOff(Omar, HandOffTarget.Person(Sara),
             "Felanmälan för fast telefon hos Margit Andersson, 81: linjen tyst sedan i går kväll. Id-kontroll gjord i butiken. "
             + "Kvar: boka tekniker och ringa sonen Anders med tiden.",
-            "Telefonteamet bokar tekniker", policy, at.AddMinutes(8));
+            "Telefonteamet bokar tekniker", policy, TeamHours, at.AddMinutes(8));
         @case.AcceptHandOff(offer.Id, Sara, teams[DemoAccounts.Phone], at.AddMinutes(19));
         @case.RecordContact(Sara, Door.Phone, ContactDirection.Outbound,
             "Ringde Anders: tekniker kommer torsdag kl. 8–12. Margit är hemma hela förmiddagen.", sameProblem: false, policy, at.AddMinutes(31));
@@ -87,7 +91,7 @@ internal sealed class DemoCases(
         var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Lina),
             "Appen kraschar vid platsval på Android 14 sedan flera veckor. Biljetten för i dag är ombokad ombord. "
             + "Kvar: svar om felet och när det är rättat.",
-            "Chatteamet har kontakt med apputvecklarna", policy, at.AddMinutes(12));
+            "Chatteamet har kontakt med apputvecklarna", policy, TeamHours, at.AddMinutes(12));
         @case.AcceptHandOff(offer.Id, Lina, teams[DemoAccounts.Chat], at.AddMinutes(29));
         @case.RecordContact(Lina, Door.Email, ContactDirection.Outbound,
             "Mejlade Jonas: känt fel i version 5.1 på Android 14, rättat i 5.2 som kom i dag.", sameProblem: false, policy, at.AddHours(20));
@@ -107,9 +111,9 @@ internal sealed class DemoCases(
         const string summary = "Nordbygg AB: oktoberfakturan (12 400 kr) dragen två gånger, syns i reskontran. "
             + "Kvar: återbetala en dragning och ringa Lena Nordin, ekonomichef.";
         const string reason = "Jag går på semester i morgon";
-        var first = @case.OfferHandOff(Kim, HandOffTarget.Person(Sara), summary, reason, policy, at.AddMinutes(10));
+        var first = @case.OfferHandOff(Kim, HandOffTarget.Person(Sara), summary, reason, policy, TeamHours, at.AddMinutes(10));
         @case.DeclineHandOff(first.Id, Sara, teams[DemoAccounts.Phone], "Fakturor till företag hör inte till telefonteamet", at.AddMinutes(25));
-        var second = @case.OfferHandOff(Kim, HandOffTarget.Person(Erik), summary, reason, policy, at.AddMinutes(30));
+        var second = @case.OfferHandOff(Kim, HandOffTarget.Person(Erik), summary, reason, policy, TeamHours, at.AddMinutes(30));
         @case.DeclineHandOff(second.Id, Erik, teams[DemoAccounts.Phone], "Inte min fråga heller", at.AddMinutes(41));
         if (@case.EscalationDue(policy) is { } cause)
             @case.Escalate(cause, LarsBorg, teams[DemoAccounts.BusinessCustomers], at.AddMinutes(41));

@@ -14,5 +14,12 @@ public static class StaffRoles
 
     public static IReadOnlyList<string> All { get; } = [Administrator, Manager, TeamLead, Agent, Frontline, Leadership];
 
+    /// <summary>
+    /// The roles that serve customers: they work cases and see customers' phone numbers, email addresses and postal
+    /// address. Frontline staff find the customer on a phone-sized page (PRODUCT.md), so they are among them; leadership
+    /// reads cases and reports and sees customers by name only.
+    /// </summary>
+    public static IReadOnlyList<string> ServingCustomers { get; } = [Administrator, Manager, TeamLead, Agent, Frontline];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -656,6 +656,11 @@ namespace Moment.Data.Postgres.Migrations
                     b.Property<Guid?>("ToUserId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<Guid[]>("_offererKeeps")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("OffererKeeps");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");

@@ -664,6 +664,11 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Property<Guid?>("ToUserId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("_offererKeeps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OffererKeeps");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");

@@ -18,12 +18,19 @@ public sealed class BusinessCalendar
     /// <summary>The most open time a promise may be made in: a year of round-the-clock opening.</summary>
     public static readonly TimeSpan MaxBusinessHours = TimeSpan.FromDays(365);
 
+    /// <summary>The longest time zone id there is ("America/Argentina/ComodRivadavia") with room to spare.</summary>
+    public const int TimeZoneIdMaxLength = 64;
+
+    /// <summary>Days between holidays for a couple of years; the calendar is stored whole, in one column.</summary>
+    public const int MaxExtraClosedDates = 100;
+
     private readonly OpeningHours?[] _hoursByDay = new OpeningHours?[7];
     private readonly HashSet<DateOnly> _extraClosedDates;
 
     public BusinessCalendar(BusinessCalendarSettings settings)
     {
         if (string.IsNullOrWhiteSpace(settings.TimeZoneId)
+            || settings.TimeZoneId.Length > TimeZoneIdMaxLength
             || !TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var timeZone))
             throw new DomainRuleException("'{0}' is not a known time zone.", "TimeZoneId", settings.TimeZoneId);
         foreach (var hours in settings.OpeningHours)
@@ -36,6 +43,9 @@ public sealed class BusinessCalendar
                 throw new DomainRuleException("On {0} the closing time must be after the opening time (00:00 closes at midnight).", "OpeningHours", hours.Day);
             _hoursByDay[(int)hours.Day] = hours;
         }
+
+        if (settings.ExtraClosedDates.Count > MaxExtraClosedDates)
+            throw new DomainRuleException("A business calendar may have at most {0} extra closed dates.", "ExtraClosedDates", MaxExtraClosedDates);
 
         // Without one open weekday no deadline could ever be found.
         if (_hoursByDay.All(hours => hours is null))

@@ -1,3 +1,5 @@
+using Moment.Domain.Calendar;
+
 namespace Moment.Domain.Cases;
 
 /// <summary>
@@ -162,8 +164,15 @@ public sealed class Case
             FirstResponseAt ??= now;
     }
 
-    /// <summary>The owner offers the case to a person or a team. The owner stays owner until someone accepts.</summary>
-    public HandOff OfferHandOff(Guid offeredById, HandOffTarget target, string summary, string reason, CasePolicy policy, DateTimeOffset now)
+    /// <summary>
+    /// The owner offers the case to a person or a team. The owner stays owner until someone accepts. The offer waits
+    /// <see cref="CasePolicy.OfferTimeout"/> of the receiver's open time (<paramref name="receiverHours"/>): made in the
+    /// evening, it waits for the morning instead of lapsing at night. The owner's open promises on the case go with it on
+    /// accept, except those in <paramref name="offererKeeps"/>, which the owner keeps themselves.
+    /// </summary>
+    public HandOff OfferHandOff(
+        Guid offeredById, HandOffTarget target, string summary, string reason, CasePolicy policy, BusinessCalendar receiverHours, DateTimeOffset now,
+        IReadOnlyCollection<Guid>? offererKeeps = null)
     {
         var summaryText = Text.Required(summary, "Summary", HandOff.SummaryMaxLength);
         var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
@@ -175,14 +184,22 @@ public sealed class Case
             throw new ConflictException("Case {0} must be open to be handed off.", Number);
         if (PendingHandOff is { } pending)
             throw new ConflictException("Case {0} already has an offer waiting for an answer (until {1:yyyy-MM-dd HH:mm} UTC).", Number, pending.ExpiresAt.UtcDateTime);
+        var keeps = (offererKeeps ?? []).Distinct().ToList();
+        if (keeps.Any(id => !_commitments.Any(c => c.Id == id && c.IsOpen && (c.KeeperId == offeredById || c.CoveringForId == offeredById))))
+            throw new DomainRuleException("You can keep only your own open promises on this case.", "KeepPromises");
 
-        var handOff = HandOff.Offer(Id, offeredById, target.UserId, target.TeamId, summaryText, reasonText, now, policy.OfferTimeout);
+        var expiresAt = receiverHours.AddBusinessHours(now, policy.OfferTimeout);
+        var handOff = HandOff.Offer(Id, offeredById, target.UserId, target.TeamId, summaryText, reasonText, now, expiresAt, keeps);
         _handOffs.Add(handOff);
         Append(CaseEventKind.HandOffOffered, now, offeredById, $"{summaryText}\n\n{reasonText}").About(target.UserId, target.TeamId, handOff.Id);
         return handOff;
     }
 
-    /// <summary>The receiver accepts, having seen the summary and the timeline; they become the owner, in their team.</summary>
+    /// <summary>
+    /// The receiver accepts, having seen the summary, the timeline and the promises that come with the case; they become
+    /// the owner, in their team, and the keeper of the offerer's open promises except those the offerer said they keep.
+    /// A manager's promise to call stays with the named manager (principle 8).
+    /// </summary>
     public void AcceptHandOff(Guid handOffId, Guid acceptorId, Guid? acceptorTeamId, DateTimeOffset now)
     {
         var handOff = AnswerableHandOff(handOffId, acceptorId, acceptorTeamId, now);
@@ -191,7 +208,22 @@ public sealed class Case
         SetOwner(acceptorId);
         TeamId = handOff.ToTeamId ?? acceptorTeamId ?? TeamId;
         Append(CaseEventKind.HandOffAccepted, now, acceptorId).About(acceptorId, TeamId, handOff.Id);
+        foreach (var commitment in PromisesComingWith(handOff).ToList())
+        {
+            commitment.PassTo(acceptorId, acceptorTeamId ?? commitment.TeamId);
+            Append(CaseEventKind.CommitmentHandedOff, now, acceptorId, commitment.What).AboutCommitment(commitment);
+        }
     }
+
+    /// <summary>
+    /// The open promises that go to whoever accepts this offer: the offerer's (or their stand-in's, while they are away),
+    /// except those the offerer keeps and the manager's promise to call.
+    /// </summary>
+    public IEnumerable<Commitment> PromisesComingWith(HandOff handOff) =>
+        _commitments.Where(c => c.IsOpen
+            && (c.KeeperId == handOff.OfferedById || c.CoveringForId == handOff.OfferedById)
+            && c.Kind != CommitmentKind.ManagerContact
+            && !handOff.OffererKeeps.Contains(c.Id));
 
     /// <summary>The receiver declines with a reason; the owner stays the owner.</summary>
     public void DeclineHandOff(Guid handOffId, Guid declinerId, Guid? declinerTeamId, string reason, DateTimeOffset now)
@@ -203,8 +235,8 @@ public sealed class Case
         Append(CaseEventKind.HandOffDeclined, now, declinerId, reasonText).About(OwnerId, null, handOff.Id);
     }
 
-    /// <summary>Offers nobody answered in time go back to the offerer and count as declined. Returns whether any did.</summary>
-    public bool ExpireHandOffs(DateTimeOffset now)
+    /// <summary>Offers nobody answered in time go back to the offerer and count as declined. Returns those that lapsed now, so that their offerers can be told.</summary>
+    public IReadOnlyList<HandOff> ExpireHandOffs(DateTimeOffset now)
     {
         var expired = _handOffs.Where(h => h.IsExpiredAt(now)).ToList();
         foreach (var handOff in expired)
@@ -214,7 +246,7 @@ public sealed class Case
             Append(CaseEventKind.HandOffExpired, now, null).About(handOff.OfferedById, null, handOff.Id);
         }
 
-        return expired.Count > 0;
+        return expired;
     }
 
     /// <summary>Whether the case has bounced enough to go to a team lead, and why; null when it has not.</summary>
@@ -269,22 +301,43 @@ public sealed class Case
         Append(CaseEventKind.ResolutionProposed, now, actorId, text, isPublic: true);
     }
 
-    /// <summary>The customer says "yes, it is solved".</summary>
+    /// <summary>The customer says "yes, it is solved", on their own page.</summary>
     public void ConfirmResolution(string? comment, DateTimeOffset now)
     {
+        var text = Text.Optional(comment, "Comment", CommentMaxLength);
         RequireProposed();
-        Status = CaseStatus.Resolved;
-        ResolvedAt = now;
-        ObjectionDeadline = null;
-        Append(CaseEventKind.ResolutionConfirmed, now, null, Text.Optional(comment, "Comment", CommentMaxLength), isPublic: true);
+        Resolve(now);
+        Append(CaseEventKind.ResolutionConfirmed, now, null, text, isPublic: true);
     }
 
-    /// <summary>The customer says "no, it is not solved": the case reopens with the same owner and a reopen is counted.</summary>
+    /// <summary>The customer says "no, it is not solved", on their own page: the case reopens with the same owner and a reopen is counted.</summary>
     public void ObjectToResolution(string? comment, DateTimeOffset now)
     {
+        var text = Text.Optional(comment, "Comment", CommentMaxLength);
         RequireProposed();
-        Append(CaseEventKind.ResolutionObjected, now, null, Text.Optional(comment, "Comment", CommentMaxLength), isPublic: true);
+        Append(CaseEventKind.ResolutionObjected, now, null, text, isPublic: true);
         Reopen(null, now, "The customer says it is not solved.");
+    }
+
+    /// <summary>
+    /// A member of staff records the customer's answer as the customer gave it to them (on the phone, at the counter):
+    /// with them as the one who recorded it and the door it came through, never as the customer's own answer on their
+    /// page. The comment is public: the customer reads it.
+    /// </summary>
+    public void RecordCustomerAnswer(Guid staffId, bool solved, Door door, string? comment, DateTimeOffset now)
+    {
+        var text = Text.Optional(comment, "Comment", CommentMaxLength);
+        RequireProposed();
+        if (solved)
+        {
+            Resolve(now);
+            Append(CaseEventKind.CustomerConfirmationRecorded, now, staffId, text, isPublic: true).WithContact(door, ContactDirection.Inbound);
+        }
+        else
+        {
+            Append(CaseEventKind.CustomerObjectionRecorded, now, staffId, text, isPublic: true).WithContact(door, ContactDirection.Inbound);
+            Reopen(staffId, now, "The customer says it is not solved.");
+        }
     }
 
     /// <summary>Silence through the whole window resolves the case, recorded as such. Returns whether it did.</summary>
@@ -351,8 +404,9 @@ public sealed class Case
     }
 
     /// <summary>
-    /// Marks a promise kept, saying how. The keeper keeps their own promises; someone else only with
-    /// <paramref name="mayKeepForOthers"/> (team leads and managers). Kept after the deadline, it stays broken and is recorded as kept late.
+    /// Marks a promise kept, saying how (for staff; the customer reads only that it was kept). The keeper keeps their own
+    /// promises; someone else only with <paramref name="mayKeepForOthers"/> (team leads and managers). Kept after the
+    /// deadline, it stays broken and is recorded as kept late.
     /// </summary>
     public Commitment KeepCommitment(Guid commitmentId, Guid actorId, bool mayKeepForOthers, string how, DateTimeOffset now)
     {
@@ -361,7 +415,9 @@ public sealed class Case
         if (actorId != commitment.KeeperId && !mayKeepForOthers)
             throw new ForbiddenException("Only the person who must keep this promise, or a team lead or manager, can mark it kept.");
         commitment.Keep(actorId, text, now);
-        Append(commitment.KeptLate ? CaseEventKind.CommitmentKeptLate : CaseEventKind.CommitmentKept, now, actorId, text, isPublic: true)
+        // The customer reads the promise kept in the words they were given. How it was kept is for staff: it is often a
+        // contact's summary, which may say what the customer must never read (a credit score, a colleague's note).
+        Append(commitment.KeptLate ? CaseEventKind.CommitmentKeptLate : CaseEventKind.CommitmentKept, now, actorId, commitment.What, isPublic: true)
             .AboutCommitment(commitment);
         return commitment;
     }
@@ -485,6 +541,13 @@ public sealed class Case
         if (!handOff.IsAddressedTo(answererId, answererTeamId))
             throw new ForbiddenException("The offer is addressed to someone else.");
         return handOff;
+    }
+
+    private void Resolve(DateTimeOffset now)
+    {
+        Status = CaseStatus.Resolved;
+        ResolvedAt = now;
+        ObjectionDeadline = null;
     }
 
     private void RequireProposed()

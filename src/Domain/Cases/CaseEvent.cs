@@ -27,6 +27,15 @@ public enum CaseEventKind
     ConsentGiven,
     CoverStarted,
     CoverEnded,
+
+    /// <summary>A member of staff recorded the customer's "yes, it is solved", given to them (on the phone, at the counter).</summary>
+    CustomerConfirmationRecorded,
+
+    /// <summary>A member of staff recorded the customer's "no, it is not solved", given to them.</summary>
+    CustomerObjectionRecorded,
+
+    /// <summary>A promise went with the case to the receiver of a hand-off, who keeps it now.</summary>
+    CommitmentHandedOff,
 }
 
 /// <summary>

@@ -8,7 +8,10 @@ public sealed record CasePolicy
 {
     public static CasePolicy Default { get; } = new();
 
-    /// <summary>An unanswered hand-off offer goes back to the offerer after this long, counted as declined.</summary>
+    /// <summary>
+    /// An unanswered hand-off offer goes back to the offerer, counted as declined, after this much of the receiver's
+    /// team's open time: the clock stops at night, at weekends and on holidays.
+    /// </summary>
     public TimeSpan OfferTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Accepted hand-offs that make a case escalate.</summary>

@@ -57,7 +57,7 @@ public sealed class Commitment
     /// <summary>The named person who must keep it.</summary>
     public Guid KeeperId { get; private set; }
 
-    /// <summary>The team it is counted on: the keeper's team when it was made.</summary>
+    /// <summary>The team it is counted on: the keeper's team when it was made, or when it came to them with a hand-off.</summary>
     public Guid? TeamId { get; private set; }
 
     /// <summary>How it is to be kept (the door of the promised contact), when that was said.</summary>
@@ -154,6 +154,14 @@ public sealed class Commitment
     {
         KeeperId = standInId;
         CoveringForId = awayId;
+    }
+
+    /// <summary>The case was handed off: the receiver keeps this promise now, counted on their team.</summary>
+    internal void PassTo(Guid keeperId, Guid? teamId)
+    {
+        KeeperId = keeperId;
+        TeamId = teamId;
+        CoveringForId = null;
     }
 
     internal void HandBack()

@@ -17,6 +17,8 @@ public sealed class HandOff
     public const int SummaryMaxLength = 2000;
     public const int ReasonMaxLength = 500;
 
+    private Guid[] _offererKeeps = [];
+
     private HandOff()
     {
     }
@@ -50,7 +52,12 @@ public sealed class HandOff
 
     public string? DeclineReason { get; private set; }
 
-    internal static HandOff Offer(Guid caseId, Guid offeredById, Guid? toUserId, Guid? toTeamId, string summary, string reason, DateTimeOffset now, TimeSpan timeout) =>
+    /// <summary>The offerer's open promises on the case that stay with the offerer on accept; their other open promises go to the receiver.</summary>
+    public IReadOnlyList<Guid> OffererKeeps => _offererKeeps;
+
+    internal static HandOff Offer(
+        Guid caseId, Guid offeredById, Guid? toUserId, Guid? toTeamId, string summary, string reason, DateTimeOffset now, DateTimeOffset expiresAt,
+        IReadOnlyCollection<Guid> offererKeeps) =>
         new()
         {
             Id = Guid.CreateVersion7(),
@@ -61,8 +68,9 @@ public sealed class HandOff
             Summary = summary,
             Reason = reason,
             OfferedAt = now,
-            ExpiresAt = now + timeout,
+            ExpiresAt = expiresAt,
             State = HandOffState.Pending,
+            _offererKeeps = [.. offererKeeps],
         };
 
     /// <summary>Whether this person (in this team) is the one the offer is addressed to.</summary>

@@ -9,6 +9,11 @@ public sealed class Customer
     public const int NameMaxLength = 200;
     public const int PostalAddressMaxLength = 500;
 
+    /// <summary>More than any person or company needs; a list without a limit let one request store 100,000 numbers.</summary>
+    public const int MaxPhoneNumbers = 20;
+
+    public const int MaxEmailAddresses = 20;
+
     private readonly List<CustomerPhoneNumber> _phoneNumbers = [];
     private readonly List<CustomerEmailAddress> _emailAddresses = [];
 
@@ -47,14 +52,20 @@ public sealed class Customer
 
     public void AddPhoneNumber(CustomerPhoneNumber number)
     {
-        if (!_phoneNumbers.Contains(number))
-            _phoneNumbers.Add(number);
+        if (_phoneNumbers.Contains(number))
+            return;
+        if (_phoneNumbers.Count >= MaxPhoneNumbers)
+            throw new DomainRuleException("A customer may have at most {0} phone numbers.", "PhoneNumbers", MaxPhoneNumbers);
+        _phoneNumbers.Add(number);
     }
 
     public void AddEmailAddress(CustomerEmailAddress address)
     {
-        if (!_emailAddresses.Contains(address))
-            _emailAddresses.Add(address);
+        if (_emailAddresses.Contains(address))
+            return;
+        if (_emailAddresses.Count >= MaxEmailAddresses)
+            throw new DomainRuleException("A customer may have at most {0} email addresses.", "EmailAddresses", MaxEmailAddresses);
+        _emailAddresses.Add(address);
     }
 
     public void AssignRegularContact(Guid? staffId) => RegularContactId = staffId;

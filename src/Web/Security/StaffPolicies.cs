@@ -11,8 +11,7 @@ internal static class StaffPolicies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(CaseWorker, policy => policy.RequireRole(
-            StaffRoles.Agent, StaffRoles.Frontline, StaffRoles.TeamLead, StaffRoles.Manager, StaffRoles.Administrator));
+        options.AddPolicy(CaseWorker, policy => policy.RequireRole(StaffRoles.ServingCustomers));
         options.AddPolicy(TeamLeadership, policy => policy.RequireRole(StaffRoles.TeamLead, StaffRoles.Manager, StaffRoles.Administrator));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Moment.Application.Staff;
 
 namespace Moment.Web.Security;
 
@@ -9,4 +10,7 @@ internal static class StaffPrincipal
         Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             ? id
             : throw new InvalidOperationException("The request is not from a signed-in member of staff.");
+
+    /// <summary>Whether they serve customers, and so see customers' contact details (<see cref="StaffRoles.ServingCustomers"/>).</summary>
+    public static bool ServesCustomers(this ClaimsPrincipal principal) => StaffRoles.ServingCustomers.Any(principal.IsInRole);
 }

@@ -35,14 +35,27 @@ public sealed partial class CasePage(IPage page)
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 
-    public async Task OfferToAsync(string person, string summary, string reason)
+    /// <summary>Offers the case to a person; <paramref name="keep"/>: the wording of open promises of mine I keep ("I keep this one").</summary>
+    public async Task OfferToAsync(string person, string summary, string reason, params string[] keep)
     {
         await page.GetByLabel("To a person").SelectOptionAsync(new SelectOptionValue { Label = person });
         await page.GetByLabel("Summary for the receiver").FillAsync(summary);
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
+        foreach (var what in keep)
+            await page.GetByLabel($"I keep this one: {what}").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Offer the case" }).ClickAsync();
         // The form posts without a full navigation: wait for what the saved offer shows, not for the network.
         await Expect(page.GetByText(WaitingForAnswer())).ToBeVisibleAsync();
+    }
+
+    /// <summary>The offer waiting for me on this case: its promises, each coming with the case or staying with the offerer.</summary>
+    public ILocator OfferedPromises => page.Locator("#offer-promises li");
+
+    public async Task AcceptAsync(string number)
+    {
+        await page.GotoAsync($"/cases/{number}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept the case" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept the case" })).ToHaveCountAsync(0);
     }
 
     public async Task DeclineAsync(string number, string reason)

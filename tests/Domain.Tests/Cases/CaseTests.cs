@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
 
 namespace Moment.Domain.Tests.Cases;
@@ -48,7 +49,7 @@ public sealed class CaseTests
     {
         var @case = Register();
 
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "Needs a fault report for her landline.", "Phone team registers faults", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "Needs a fault report for her landline.", "Phone team registers faults", _policy, BusinessCalendar.Swedish, Now);
 
         Assert.Equal(Karin, @case.OwnerId);
         Assert.Equal(HandOffState.Pending, offer.State);
@@ -61,7 +62,7 @@ public sealed class CaseTests
     {
         var @case = Register();
 
-        var error = Assert.Throws<DomainRuleException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Karin), "s", "r", _policy, Now));
+        var error = Assert.Throws<DomainRuleException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Karin), "s", "r", _policy, BusinessCalendar.Swedish, Now));
 
         Assert.Equal("ToUser", error.Field);
     }
@@ -73,7 +74,7 @@ public sealed class CaseTests
     {
         var @case = Register();
 
-        var error = Assert.Throws<DomainRuleException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), summary, reason, _policy, Now));
+        var error = Assert.Throws<DomainRuleException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), summary, reason, _policy, BusinessCalendar.Swedish, Now));
 
         Assert.Equal(field, error.Field);
         Assert.Empty(@case.HandOffs);
@@ -84,23 +85,23 @@ public sealed class CaseTests
     {
         var @case = Register();
 
-        Assert.Throws<ForbiddenException>(() => @case.OfferHandOff(Sara, HandOffTarget.Person(Erik), "s", "r", _policy, Now));
+        Assert.Throws<ForbiddenException>(() => @case.OfferHandOff(Sara, HandOffTarget.Person(Erik), "s", "r", _policy, BusinessCalendar.Swedish, Now));
     }
 
     [Fact]
     public void OfferHandOff_WhileAnotherOfferWaits_IsAConflict()
     {
         var @case = Register();
-        @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
-        Assert.Throws<ConflictException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Erik), "s", "r", _policy, Now));
+        Assert.Throws<ConflictException>(() => @case.OfferHandOff(Karin, HandOffTarget.Person(Erik), "s", "r", _policy, BusinessCalendar.Swedish, Now));
     }
 
     [Fact]
     public void AcceptHandOff_ByTheAddressee_MakesThemOwnerInTheirTeamAndCountsIt()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
         @case.AcceptHandOff(offer.Id, Sara, Phone, Now);
 
@@ -114,7 +115,7 @@ public sealed class CaseTests
     public void AcceptHandOff_BySomeoneElse_IsForbiddenAndChangesNothing()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
         Assert.Throws<ForbiddenException>(() => @case.AcceptHandOff(offer.Id, Erik, Phone, Now));
 
@@ -126,7 +127,7 @@ public sealed class CaseTests
     public void AcceptHandOff_OfferedToATeam_AnyMemberMayAccept()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Team(Phone), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Team(Phone), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
         Assert.Throws<ForbiddenException>(() => @case.AcceptHandOff(offer.Id, Erik, Onboard, Now));
         @case.AcceptHandOff(offer.Id, Erik, Phone, Now);
@@ -138,7 +139,7 @@ public sealed class CaseTests
     public void AcceptHandOff_Twice_TheSecondIsAConflict()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Team(Phone), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Team(Phone), "s", "r", _policy, BusinessCalendar.Swedish, Now);
         @case.AcceptHandOff(offer.Id, Sara, Phone, Now);
 
         Assert.Throws<ConflictException>(() => @case.AcceptHandOff(offer.Id, Erik, Phone, Now));
@@ -149,7 +150,7 @@ public sealed class CaseTests
     public void DeclineHandOff_NeedsAReasonAndLeavesTheOwner()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
         Assert.Throws<DomainRuleException>(() => @case.DeclineHandOff(offer.Id, Sara, Phone, "", Now));
         @case.DeclineHandOff(offer.Id, Sara, Phone, "Not a phone matter", Now);
@@ -163,12 +164,12 @@ public sealed class CaseTests
     public void Offer_UnansweredForThirtyMinutes_GoesBackAndCountsAsDeclined()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
 
         _time.Advance(TimeSpan.FromMinutes(29));
-        Assert.False(@case.ExpireHandOffs(Now));
+        Assert.Empty(@case.ExpireHandOffs(Now));
         _time.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(@case.ExpireHandOffs(Now));
+        Assert.Single(@case.ExpireHandOffs(Now));
 
         Assert.Equal(HandOffState.Expired, offer.State);
         Assert.Equal(1, @case.DeclineCount);
@@ -180,7 +181,7 @@ public sealed class CaseTests
     public void AcceptHandOff_AfterTheOfferTimedOut_IsAConflict()
     {
         var @case = Register();
-        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now);
+        var offer = @case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now);
         _time.Advance(_policy.OfferTimeout);
 
         Assert.Throws<ConflictException>(() => @case.AcceptHandOff(offer.Id, Sara, Phone, Now));
@@ -190,9 +191,9 @@ public sealed class CaseTests
     public void TwoAcceptedHandOffs_MakeEscalationDueOnce()
     {
         var @case = Register();
-        @case.AcceptHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now).Id, Sara, Phone, Now);
+        @case.AcceptHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now).Id, Sara, Phone, Now);
         Assert.Null(@case.EscalationDue(_policy));
-        @case.AcceptHandOff(@case.OfferHandOff(Sara, HandOffTarget.Person(Erik), "s", "r", _policy, Now).Id, Erik, Phone, Now);
+        @case.AcceptHandOff(@case.OfferHandOff(Sara, HandOffTarget.Person(Erik), "s", "r", _policy, BusinessCalendar.Swedish, Now).Id, Erik, Phone, Now);
 
         Assert.Equal(EscalationCause.HandOffs, @case.EscalationDue(_policy));
         @case.Escalate(EscalationCause.HandOffs, Johan, Phone, Now);
@@ -207,8 +208,8 @@ public sealed class CaseTests
     public void TwoDeclines_MakeEscalationDue_ExpiredOffersCountToo()
     {
         var @case = Register();
-        @case.DeclineHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, Now).Id, Sara, Phone, "not mine", Now);
-        @case.OfferHandOff(Karin, HandOffTarget.Person(Erik), "s", "r", _policy, Now);
+        @case.DeclineHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", _policy, BusinessCalendar.Swedish, Now).Id, Sara, Phone, "not mine", Now);
+        @case.OfferHandOff(Karin, HandOffTarget.Person(Erik), "s", "r", _policy, BusinessCalendar.Swedish, Now);
         _time.Advance(_policy.OfferTimeout);
         @case.ExpireHandOffs(Now);
 
@@ -220,7 +221,7 @@ public sealed class CaseTests
     {
         var strict = _policy with { EscalateAfterDeclines = 1 };
         var @case = Register();
-        @case.DeclineHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", strict, Now).Id, Sara, Phone, "no", Now);
+        @case.DeclineHandOff(@case.OfferHandOff(Karin, HandOffTarget.Person(Sara), "s", "r", strict, BusinessCalendar.Swedish, Now).Id, Sara, Phone, "no", Now);
 
         Assert.Equal(EscalationCause.Declines, @case.EscalationDue(strict));
         Assert.Null(@case.EscalationDue(_policy));

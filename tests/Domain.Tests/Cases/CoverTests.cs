@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
 
 namespace Moment.Domain.Tests.Cases;
@@ -48,7 +49,7 @@ public sealed class CoverTests
     public void CoverFor_OfferAddressedToTheAwayPerson_IsReaddressedToTheStandIn()
     {
         var @case = Register(Sara);
-        var offer = @case.OfferHandOff(Sara, HandOffTarget.Person(Kim), "Nordbygg's invoice", "Kim knows them", CasePolicy.Default, Now);
+        var offer = @case.OfferHandOff(Sara, HandOffTarget.Person(Kim), "Nordbygg's invoice", "Kim knows them", CasePolicy.Default, BusinessCalendar.Swedish, Now);
 
         @case.CoverFor(Kim, Erik, Now);
 
@@ -122,7 +123,7 @@ public sealed class CoverTests
     {
         var @case = Register(Kim);
         @case.CoverFor(Kim, Erik, Now);
-        var offer = @case.OfferHandOff(Erik, HandOffTarget.Person(Sara), "Nordbygg's invoice", "Billing", CasePolicy.Default, Now);
+        var offer = @case.OfferHandOff(Erik, HandOffTarget.Person(Sara), "Nordbygg's invoice", "Billing", CasePolicy.Default, BusinessCalendar.Swedish, Now);
         @case.AcceptHandOff(offer.Id, Sara, null, Now);
 
         Assert.False(@case.EndCover(Kim, takeBackOwnership: true, new HashSet<Guid>(), Now));

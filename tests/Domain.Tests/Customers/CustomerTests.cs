@@ -28,6 +28,32 @@ public sealed class CustomerTests
         Assert.Single(customer.PhoneNumbers);
     }
 
+    [Fact]
+    public void AddPhoneNumber_TheTwentyFirst_IsRefused()
+    {
+        var customer = Customer.Register("Nordbygg AB", Now);
+        foreach (var n in Enumerable.Range(0, Customer.MaxPhoneNumbers))
+            customer.AddPhoneNumber(new CustomerPhoneNumber($"+46812345{n:00}"));
+
+        var error = Assert.Throws<DomainRuleException>(() => customer.AddPhoneNumber(new CustomerPhoneNumber("+4687654321")));
+
+        Assert.Equal("PhoneNumbers", error.Field);
+        Assert.Equal(20, customer.PhoneNumbers.Count);
+    }
+
+    [Fact]
+    public void AddEmailAddress_TheTwentyFirst_IsRefused()
+    {
+        var customer = Customer.Register("Nordbygg AB", Now);
+        foreach (var n in Enumerable.Range(0, Customer.MaxEmailAddresses))
+            customer.AddEmailAddress(new CustomerEmailAddress($"staff{n}@nordbygg.se"));
+
+        var error = Assert.Throws<DomainRuleException>(() => customer.AddEmailAddress(new CustomerEmailAddress("one.more@nordbygg.se")));
+
+        Assert.Equal("EmailAddresses", error.Field);
+        Assert.Equal(20, customer.EmailAddresses.Count);
+    }
+
     [Theory]
     [InlineData("08-123 45 67")]
     [InlineData("+46 8 123")]

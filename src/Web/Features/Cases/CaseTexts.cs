@@ -64,5 +64,8 @@ internal static class CaseTexts
         CaseEventKind.ConsentGiven => "Customer said we may contact them",
         CaseEventKind.CoverStarted => "Stand-in covers while away",
         CaseEventKind.CoverEnded => "Back from being away",
+        CaseEventKind.CustomerConfirmationRecorded => "Solved, as the customer told us",
+        CaseEventKind.CustomerObjectionRecorded => "Not solved, as the customer told us",
+        CaseEventKind.CommitmentHandedOff => "Promise handed off with the case",
     };
 }

@@ -46,13 +46,23 @@ internal static class CasesApi
                 var id = await offer.HandleAsync(number, body, user.StaffId(), ct);
                 return TypedResults.Created($"/api/handoffs/{id}", new HandOffCreated(id, CaseResponse.Of(await get.HandleAsync(number, ct), request)));
             })
-            .WithSummary("Offers the case to a person or a team, with a summary and a reason. The owner stays owner until accepted.");
+            .WithSummary("Offers the case to a person or a team, with a summary and a reason. The owner stays owner until accepted; the offer waits "
+                + "30 minutes of the receiver's team's opening hours. On accept the owner's open promises on the case go to the receiver, "
+                + "except those whose ids are in 'keepPromises'.");
         work.MapPost("/resolution", async (string number, ProposeResolutionRequest body, ClaimsPrincipal user, ProposeResolution propose, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
                 await propose.HandleAsync(number, body, user.StaffId(), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Proposes a resolution (public text). The customer confirms or objects; silence through the window resolves it.");
+        work.MapPost("/customer-answer", async (string number, RecordCustomerAnswerRequest body, ClaimsPrincipal user, RecordCustomerAnswer record, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await record.HandleAsync(number, body, user.StaffId(), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .WithSummary("Records the customer's answer to the proposed resolution as they gave it to you (on the phone, at the counter): "
+                + "'solved' true or false, the 'door' it came through, and an optional 'comment' the customer reads. Saved with you as the one "
+                + "who recorded it. The customer's link is for the customer's own answers.");
         work.MapPost("/reassign", async (string number, ReassignCaseRequest body, ClaimsPrincipal user, ReassignCase reassign, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
                 await reassign.HandleAsync(number, body, user.StaffId(), ct);

@@ -27,7 +27,7 @@ internal static class CommitmentsApi
                 var made = await make.HandleAsync(number, body, user.StaffId(), ct);
                 return TypedResults.Created($"/api/commitments/{made.Id}", await list.ByIdAsync(made.Id, ct));
             })
-            .WithSummary("Makes a promise on the case. Keeper by id or email (default: you). Deadline exactly one of: "
+            .WithSummary("Makes a promise on the case; 'what' is in the customer's words, and the customer reads it. Keeper by id or email (default: you). Deadline exactly one of: "
                 + "'deadline' (ISO 8601), 'withinBusinessDays', 'withinBusinessHours', 'nextBusinessDayAt' (\"15:00\": tomorrow before 15:00), "
                 + "counted in the keeper's team's calendar, else the case's team's.");
         onCase.MapPost("/manager-requests", async Task<Results<Created<ManagerRequestResponse>, Ok<ManagerRequestResponse>>> (
@@ -38,7 +38,7 @@ internal static class CommitmentsApi
                 return outcome.IsNew ? TypedResults.Created($"/api/commitments/{outcome.Request.Id}", response) : TypedResults.Ok(response);
             })
             .WithSummary("Records that the customer asks for the responsible manager: a promise kept by the case's team's named manager within 1 business day. "
-                + "While one is open, answers 200 with it instead of making another.");
+                + "While one is open, answers 200 with it instead of making another. The customer reads 'what' (optional).");
         onCase.MapPost("/consent", async (string number, ClaimsPrincipal user, GiveConsent consent, CancellationToken ct) =>
                 TypedResults.Ok((await consent.HandleAsync(number, user.StaffId(), ct)).FollowUp))
             .WithSummary("Records the customer's \"yes, you may contact me\": a promise kept by the case owner within 2 business days.");
@@ -58,7 +58,8 @@ internal static class CommitmentsApi
                 return TypedResults.Ok(await list.ByIdAsync(id, ct));
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
-            .WithSummary("Marks a promise kept, saying how. Yours; or anyone's as team lead, manager or administrator (else 403). After the deadline: kept late, still broken.");
+            .WithSummary("Marks a promise kept, saying how: for staff only, the customer reads that the promise was kept, in its own words. "
+                + "Yours; or anyone's as team lead, manager or administrator (else 403). After the deadline: kept late, still broken.");
         commitments.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawCommitmentRequest body, ClaimsPrincipal user, WithdrawCommitment withdraw, ListCommitments list, CancellationToken ct) =>
             {
                 await withdraw.HandleAsync(id, body, user.StaffId(), ct);

@@ -1,4 +1,5 @@
 using Moment.Application.Commitments;
+using Moment.Web.Features.Cases;
 
 namespace Moment.Web.Features.Commitments;
 
@@ -19,6 +20,7 @@ internal static class PublicPromiseApi
                 var outcome = await request.ByCustomerAsync(token, ct);
                 return TypedResults.Ok(new PublicManagerRequest(outcome.ManagerName, outcome.Deadline, outcome.IsNew));
             })
+            .ForTheCustomerOnly()
             .WithSummary("\"I want to talk to the responsible manager.\" Answers with the manager's full name and the deadline (1 business day); asking again answers with the same request.");
         cases.MapPost("/consent", async (string token, GiveConsent consent, CancellationToken ct) =>
             {
@@ -26,6 +28,7 @@ internal static class PublicPromiseApi
                 var keeper = outcome.FollowUp.Keeper.Name;
                 return TypedResults.Ok(new PublicConsent(keeper.Split(' ', 2)[0], outcome.FollowUp.Deadline, outcome.IsNew));
             })
+            .ForTheCustomerOnly()
             .WithSummary("\"Yes, you may contact me.\" A promise that the owner contacts the customer within 2 business days.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Moment.Application.Absences;
 using Moment.Application.Cases;
@@ -25,14 +26,18 @@ internal static class CustomersApi
                 return TypedResults.Created($"/api/customers/{customer.Id}", customer);
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
-            .WithSummary("Registers a customer. Only the name is required: a landline alone is enough.");
-        customers.MapGet("/", (string? query, FindCustomers find, CancellationToken ct) => find.HandleAsync(query, ct))
-            .WithSummary("Finds customers by name, phone number (any notation), email address or case number.");
-        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerResponse>, NotFound>> (Guid id, FindCustomers find, CustomerReach reach, CancellationToken ct) =>
-                await find.ByIdAsync(id, ct) is { } customer
+            .WithSummary("Registers a customer. Only the name is required: a landline alone is enough. At most 20 phone numbers and 20 email addresses.");
+        customers.MapGet("/", (string? query, ClaimsPrincipal user, FindCustomers find, CancellationToken ct) => find.HandleAsync(query, user.ServesCustomers(), ct))
+            .WithSummary("Finds customers by name, phone number (any notation), email address or case number: at least 2 letters or digits, "
+                + "matched as written (% and _ are no wildcards). Roles that do not serve customers (Leadership) find by name or case number "
+                + "and get names only: no phone numbers, email addresses or postal address.");
+        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerResponse>, NotFound>> (
+                Guid id, ClaimsPrincipal user, FindCustomers find, CustomerReach reach, CancellationToken ct) =>
+                await find.ByIdAsync(id, user.ServesCustomers(), ct) is { } customer
                     ? TypedResults.Ok(CustomerResponse.Of(customer, await reach.HandleAsync(id, ct)))
                     : TypedResults.NotFound())
-            .WithSummary("One customer, with a key account's regular contact and who reaches them now (the stand-in while the regular contact is away).");
+            .WithSummary("One customer, with a key account's regular contact and who reaches them now (the stand-in while the regular contact is away). "
+                + "Contact details only for roles that serve customers.");
         return api;
     }
 }
