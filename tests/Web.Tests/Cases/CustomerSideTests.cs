@@ -30,14 +30,14 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     public async Task ContactThatKeepsAPromise_WithAnInternalSummary_IsNotShownToTheCustomer()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         var promise = await PromiseAsync(sara, number, "I'll call you back tomorrow before 15:00");
 
         using (var contact = await sara.PostAsJsonAsync($"/api/cases/{number}/contacts",
             new { door = "phone", direction = "outbound", summary = $"Called her. {Internal}.", keeps = promise }, Ct))
             Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
 
-        var token = await TokenAsync(sara, number);
+        var token = await sara.CustomerTokenAsync(number);
         using var customer = app.CreateClient();
         var view = await customer.GetStringAsync($"/api/public/cases/{token}", Ct);
         var page = await customer.GetStringAsync($"/c/{token}", Ct);
@@ -53,14 +53,14 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     public async Task KeepCommitment_HowItWasKept_IsNotShownToTheCustomer()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         var promise = await PromiseAsync(sara, number, "A new phone by post");
 
         using (var keep = await sara.PostAsJsonAsync($"/api/commitments/{promise}/keep", new { how = $"Sent by post. {Internal}." }, Ct))
             Assert.Equal(HttpStatusCode.OK, keep.StatusCode);
 
         using var customer = app.CreateClient();
-        var view = await customer.GetStringAsync($"/api/public/cases/{await TokenAsync(sara, number)}", Ct);
+        var view = await customer.GetStringAsync($"/api/public/cases/{await sara.CustomerTokenAsync(number)}", Ct);
         Assert.DoesNotContain("Credit score", view, StringComparison.Ordinal);
     }
 
@@ -73,9 +73,9 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     {
         using var sara = await app.ClientForAsync(Sara);
         using var erik = await app.ClientForAsync(Erik);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         await ProposeAsync(sara, number);
-        var token = await TokenAsync(sara, number);
+        var token = await sara.CustomerTokenAsync(number);
         var before = await sara.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct);
 
         using var response = await erik.PostAsJsonAsync($"/api/public/cases/{token}/{answer}", new { comment = "Works now" }, Ct);
@@ -92,9 +92,9 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     public async Task CustomersOwnPage_WithAStaffSignInCookie_ShowsANoticeAndNoAnswersAndThePublicApiRefuses()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         await ProposeAsync(sara, number);
-        var token = await TokenAsync(sara, number);
+        var token = await sara.CustomerTokenAsync(number);
         using var erik = await app.SignedInClientAsync(Erik);
 
         var page = await erik.GetStringAsync($"/c/{token}", Ct);
@@ -112,7 +112,7 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     {
         using var sara = await app.ClientForAsync(Sara);
         using var erik = await app.ClientForAsync(Erik);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         await ProposeAsync(sara, number);
 
         using var response = await erik.PostAsJsonAsync($"/api/cases/{number}/customer-answer", new { solved = true, door = "phone", comment = "Thank you, it works." }, Ct);
@@ -125,7 +125,7 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(("Erik Sjö", "phone"), (recorded.GetProperty("actor").GetString(), recorded.GetProperty("door").GetString()));
         Assert.DoesNotContain(timeline, e => e.GetProperty("kind").GetString() == "resolutionConfirmed");
         using var customer = app.CreateClient();
-        var view = await customer.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await TokenAsync(sara, number)}", Ct);
+        var view = await customer.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await sara.CustomerTokenAsync(number)}", Ct);
         Assert.Contains(view.GetProperty("updates").EnumerateArray(), e => e.GetProperty("kind").GetString() == "customerConfirmationRecorded");
     }
 
@@ -134,7 +134,7 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     {
         using var sara = await app.ClientForAsync(Sara);
         using var erik = await app.ClientForAsync(Erik);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         await ProposeAsync(sara, number);
 
         using var response = await erik.PostAsJsonAsync($"/api/cases/{number}/customer-answer", new { solved = false, door = "phone" }, Ct);
@@ -149,7 +149,7 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     {
         using var sara = await app.ClientForAsync(Sara);
         using var board = await app.ClientForAsync(Leadership);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         await ProposeAsync(sara, number);
 
         using var unsaid = await sara.PostAsJsonAsync($"/api/cases/{number}/customer-answer", new { door = "phone" }, Ct);
@@ -172,21 +172,6 @@ public abstract class CustomerSideTests(MomentApp app) : IAsyncLifetime
     {
         using var proposed = await client.PostAsJsonAsync($"/api/cases/{number}/resolution", new { text = "We have repaired your line." }, Ct);
         Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
-    }
-
-    private static async Task<string> NewCaseAsync(HttpClient client)
-    {
-        var found = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=" + Uri.EscapeDataString("Margit Andersson"), Ct);
-        var customerId = found.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Margit Andersson").GetProperty("id").GetGuid();
-        using var response = await client.PostAsJsonAsync("/api/cases", new { customerId, subject = "Landline breaks again", door = "phone" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string number)
-    {
-        var link = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("customerLink").GetString()!;
-        return link[(link.LastIndexOf('/') + 1)..];
     }
 }
 

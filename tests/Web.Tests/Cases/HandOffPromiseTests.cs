@@ -30,7 +30,7 @@ public abstract class HandOffPromiseTests(MomentApp app) : IAsyncLifetime
     {
         using var omar = await app.ClientForAsync(Omar);
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(omar);
+        var number = await omar.NewCaseAsync("Landline dead", "shop");
         var callBack = await PromiseAsync(omar, number, new { kind = "callBack", what = "I'll call you back tomorrow before 15:00", nextBusinessDayAt = "15:00" });
         var letter = await PromiseAsync(omar, number, new { kind = "sendSomething", what = "A loan phone by post", withinBusinessDays = 2 });
 
@@ -51,7 +51,7 @@ public abstract class HandOffPromiseTests(MomentApp app) : IAsyncLifetime
         Assert.Equal("Sara Holm", promises.Single(p => p.GetProperty("id").GetGuid() == callBack).GetProperty("keeper").GetProperty("name").GetString());
         Assert.Equal("Omar Said", promises.Single(p => p.GetProperty("id").GetGuid() == letter).GetProperty("keeper").GetProperty("name").GetString());
         using var customer = app.CreateClient();
-        var page = await customer.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await TokenAsync(sara, number)}", Ct);
+        var page = await customer.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await sara.CustomerTokenAsync(number)}", Ct);
         Assert.Equal("Sara", page.GetProperty("ownerFirstName").GetString());
         Assert.Equal("Sara", page.GetProperty("promises").EnumerateArray()
             .Single(p => p.GetProperty("what").GetString() == "I'll call you back tomorrow before 15:00").GetProperty("keeperName").GetString());
@@ -63,7 +63,7 @@ public abstract class HandOffPromiseTests(MomentApp app) : IAsyncLifetime
     public async Task OfferHandOff_KeepingAPromiseThatIsNotTheOfferers_Returns400AndOffersNothing()
     {
         using var omar = await app.ClientForAsync(Omar);
-        var number = await NewCaseAsync(omar);
+        var number = await omar.NewCaseAsync("Landline dead", "shop");
 
         using var response = await omar.PostAsJsonAsync($"/api/cases/{number}/handoffs",
             new { toUserEmail = Sara, summary = "s", reason = "r", keepPromises = new[] { Guid.NewGuid() } }, Ct);
@@ -79,21 +79,6 @@ public abstract class HandOffPromiseTests(MomentApp app) : IAsyncLifetime
         using var response = await client.PostAsJsonAsync($"/api/cases/{number}/commitments", promise, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<string> NewCaseAsync(HttpClient client)
-    {
-        var found = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=" + Uri.EscapeDataString("Margit Andersson"), Ct);
-        var customerId = found.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Margit Andersson").GetProperty("id").GetGuid();
-        using var response = await client.PostAsJsonAsync("/api/cases", new { customerId, subject = "Landline dead", door = "shop" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string number)
-    {
-        var link = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("customerLink").GetString()!;
-        return link[(link.LastIndexOf('/') + 1)..];
     }
 }
 

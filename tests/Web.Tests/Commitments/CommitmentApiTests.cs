@@ -30,7 +30,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task MakeCommitment_WithinTwoBusinessDays_ReturnsTheKeepersNameAndTheDeadlineOnStockholmsClock()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
 
         using var response = await sara.PostAsJsonAsync($"/api/cases/{number}/commitments",
             new { kind = "getBackWithInformation", what = "I will find out why the line drops and call you.", withinBusinessDays = 2, channel = "phone" }, Ct);
@@ -52,7 +52,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task MakeCommitment_TomorrowBefore1500_IsDueAt1500LocalOnTheNextBusinessDay()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
 
         var promise = await MakeAsync(sara, number, new { kind = "callBack", nextBusinessDayAt = "15:00" });
 
@@ -65,7 +65,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task MakeCommitment_WithBadInput_Returns400NamingTheFieldAndWritesNothing()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         var inactive = await InactiveColleagueAsync();
         var past = app.Time.GetUtcNow().AddHours(-1);
 
@@ -100,7 +100,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
         using var sara = await app.ClientForAsync(Sara);
         using var erik = await app.ClientForAsync(Erik);
         using var johan = await app.ClientForAsync(Johan);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         var id = (await MakeAsync(sara, number, new { kind = "callBack", withinBusinessHours = 4.0 })).GetProperty("id").GetGuid();
 
         using var byErik = await erik.PostAsJsonAsync($"/api/commitments/{id}/keep", new { how = "Called her" }, Ct);
@@ -120,7 +120,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task WithdrawCommitment_NeedsAReasonWhichTheCustomerIsTold()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         var id = (await MakeAsync(sara, number, new { kind = "sendSomething", what = "A new router by post", withinBusinessDays = 3 })).GetProperty("id").GetGuid();
 
         using var noReason = await sara.PostAsJsonAsync($"/api/commitments/{id}/withdraw", new { reason = " " }, Ct);
@@ -131,7 +131,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, withReason.StatusCode);
         Assert.Equal("withdrawn", (await withReason.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
         using var anonymous = app.CreateClient();
-        var customer = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await TokenAsync(sara, number)}", Ct);
+        var customer = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/cases/{await sara.CustomerTokenAsync(number)}", Ct);
         Assert.Contains(customer.GetProperty("updates").EnumerateArray(),
             e => e.GetProperty("kind").GetString() == "commitmentWithdrawn" && e.GetProperty("text").GetString()!.Contains("no router is needed", StringComparison.Ordinal));
         Assert.Empty(customer.GetProperty("promises").EnumerateArray());
@@ -142,7 +142,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     {
         using var erik = await app.ClientForAsync(Erik);
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(erik);
+        var number = await erik.NewCaseAsync("Landline breaks again");
         await MakeAsync(erik, number, new { kind = "getBackWithInformation", withinBusinessDays = 3 });
         await MakeAsync(erik, number, new { kind = "callBack", withinBusinessHours = 2.0 });
         await MakeAsync(erik, number, new { kind = "sendSomething", what = "Sara sends the form", keeperEmail = Sara, withinBusinessDays = 1 });
@@ -167,8 +167,8 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task Story2_CustomerAsksForTheManager_IsToldTheNameAndDeadlineAndAskingAgainMakesNoDuplicate()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
-        var token = await TokenAsync(sara, number);
+        var number = await sara.NewCaseAsync("Landline breaks again");
+        var token = await sara.CustomerTokenAsync(number);
         using var customer = app.CreateClient();
 
         using var first = await customer.PostAsync($"/api/public/cases/{token}/manager-request", null, Ct);
@@ -201,7 +201,7 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     {
         using var sara = await app.ClientForAsync(Sara);
         using var maria = await app.ClientForAsync(Maria);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
 
         using var created = await sara.PostAsJsonAsync($"/api/cases/{number}/manager-requests", new { what = "Margit's son wants the manager to call him." }, Ct);
         using var repeated = await sara.PostAsJsonAsync($"/api/cases/{number}/manager-requests", new { }, Ct);
@@ -231,10 +231,10 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
     public async Task Story5_CustomerGivesConsent_BecomesAPromiseOfTheOwnerWithinTwoBusinessDays()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
         using var customer = app.CreateClient();
 
-        using var response = await customer.PostAsync($"/api/public/cases/{await TokenAsync(sara, number)}/consent", null, Ct);
+        using var response = await customer.PostAsync($"/api/public/cases/{await sara.CustomerTokenAsync(number)}/consent", null, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var told = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -278,21 +278,6 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
         using var response = await client.PostAsJsonAsync($"/api/cases/{number}/commitments", body, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private static async Task<string> NewCaseAsync(HttpClient client)
-    {
-        var found = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=" + Uri.EscapeDataString("Margit Andersson"), Ct);
-        var customerId = found.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Margit Andersson").GetProperty("id").GetGuid();
-        using var response = await client.PostAsJsonAsync("/api/cases", new { customerId, subject = "Landline breaks again", door = "phone" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string number)
-    {
-        var link = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("customerLink").GetString()!;
-        return link[(link.LastIndexOf('/') + 1)..];
     }
 }
 

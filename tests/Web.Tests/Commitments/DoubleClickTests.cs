@@ -30,8 +30,8 @@ public abstract class DoubleClickTests(MomentApp app) : IAsyncLifetime
     public async Task CustomerPressesTwentyTimesAtOnce_AllAre200AndOneRequestIsMade(string what, string kind, string timelineKind)
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
-        var token = await TokenAsync(sara, number);
+        var number = await sara.NewCaseAsync("Landline breaks again");
+        var token = await sara.CustomerTokenAsync(number);
         using var customer = app.CreateClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Presses).Select(_ => customer.PostAsync($"/api/public/cases/{token}/{what}", null, Ct)));
@@ -49,7 +49,7 @@ public abstract class DoubleClickTests(MomentApp app) : IAsyncLifetime
     public async Task AgentRecordsTheManagerRequestTwentyTimesAtOnce_OneIsCreatedAndTheRestAre200()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Presses).Select(_ => sara.PostAsJsonAsync($"/api/cases/{number}/manager-requests", new { }, Ct)));
 
@@ -64,7 +64,7 @@ public abstract class DoubleClickTests(MomentApp app) : IAsyncLifetime
     public async Task AgentRecordsConsentTwentyTimesAtOnce_AllAre200AndOneIsMade()
     {
         using var sara = await app.ClientForAsync(Sara);
-        var number = await NewCaseAsync(sara);
+        var number = await sara.NewCaseAsync("Landline breaks again");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Presses).Select(_ => sara.PostAsync($"/api/cases/{number}/consent", null, Ct)));
 
@@ -79,21 +79,6 @@ public abstract class DoubleClickTests(MomentApp app) : IAsyncLifetime
         var @case = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct);
         Assert.Single(@case.GetProperty("promises").EnumerateArray(), p => p.GetProperty("kind").GetString() == kind);
         Assert.Single(@case.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == timelineKind);
-    }
-
-    private static async Task<string> NewCaseAsync(HttpClient client)
-    {
-        var found = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=" + Uri.EscapeDataString("Margit Andersson"), Ct);
-        var customerId = found.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Margit Andersson").GetProperty("id").GetGuid();
-        using var response = await client.PostAsJsonAsync("/api/cases", new { customerId, subject = "Landline breaks again", door = "phone" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string number)
-    {
-        var link = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("customerLink").GetString()!;
-        return link[(link.LastIndexOf('/') + 1)..];
     }
 }
 
