@@ -29,7 +29,7 @@ public static partial class CookieSessions
     {
         var client = app.BrowserClient(cookies ?? new CookieContainer());
         using var response = await client.SignInAsync(email, DemoAccounts.Password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther))
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
         return client;
     }

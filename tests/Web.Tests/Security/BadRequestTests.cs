@@ -23,7 +23,7 @@ public sealed class BadRequestTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         using var response = await browser.PostFormAsync("/", null, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = returnUrl }, "/language");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 

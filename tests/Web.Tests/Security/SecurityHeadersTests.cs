@@ -72,7 +72,7 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
         using var signIn = await client.SignInAsync("sara.holm@moment.test", Application.Demo.DemoAccounts.Password);
 
         Assert.Contains("max-age=", Header(page, "Strict-Transport-Security"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Moment.Staff=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
