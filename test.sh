@@ -28,8 +28,10 @@ if [ -z "${MOMENT_TEST_POSTGRES:-}" ]; then
     trap 'as_root pg_ctlcluster "$pg_version" moment stop || true' EXIT
   fi
   pg_isready -h 127.0.0.1 -p "$pg_port" -t 60 >/dev/null
+  # pg_signal_backend: dropping a test database WITH (FORCE) must be able to end an autovacuum worker that is in it.
   as_root runuser -u postgres -- psql -p "$pg_port" -v ON_ERROR_STOP=1 -q -c \
-    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'moment') THEN CREATE ROLE moment LOGIN CREATEDB PASSWORD 'moment'; END IF; END\$\$;"
+    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'moment') THEN CREATE ROLE moment LOGIN CREATEDB PASSWORD 'moment'; END IF; END\$\$;" \
+    -c "GRANT pg_signal_backend TO moment;"
   export MOMENT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=moment;Password=moment;Database=postgres"
 fi
 
