@@ -33,6 +33,7 @@ builder.Services.AddHostedService<DatabasePreparation>();
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
 builder.Services.AddLanguages();
 
@@ -68,6 +69,7 @@ app.UseStatusPages();
 app.UseSeeOtherAfterPost();
 app.UseApiReferenceLanguage();
 app.UseApiBodyLimit();
+app.UseRateLimits();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();

@@ -25,7 +25,14 @@ public abstract class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    protected BrowserApp(DatabaseProvider provider, TimeProvider? clock = null) => _app = new(provider, fakeClock: false, clock);
+    protected BrowserApp(DatabaseProvider provider, TimeProvider? clock = null)
+    {
+        _app = new(provider, fakeClock: false, clock);
+        // Every browser of every test comes from 127.0.0.1 to this one app: far more sign-ins and customer pages a minute
+        // than one real address sends. RateLimitTests tests the limits themselves.
+        _app.Settings["RateLimits:SignIn:PermitLimit"] = "100000";
+        _app.Settings["RateLimits:Customer:PermitLimit"] = "100000";
+    }
 
     public DatabaseProvider Provider => _app.Provider;
 

@@ -24,6 +24,9 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
     /// <summary>Starts at a fixed Monday morning, so that tests about time read the same on every run.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>More settings for the app, set before it starts (such as higher rate limits for the browser tests).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
     public virtual async ValueTask InitializeAsync()
@@ -48,6 +51,8 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Moment:CustomerServicePhone", "08-465 004 50");
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (fakeClock || clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(fakeClock ? Time : clock!));
     }

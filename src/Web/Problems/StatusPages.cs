@@ -6,7 +6,7 @@ namespace Moment.Web.Problems;
 
 /// <summary>
 /// Every answer of a page that is not a success gets a page in the reader's language: the API answers problem+json,
-/// a page 404 says "Page not found", any other 4xx says the request could not be handled, and a 5xx says something went wrong.
+/// a page 404 says "Page not found", a 429 says to wait, any other 4xx says the request could not be handled, and a 5xx says something went wrong.
 /// </summary>
 internal static class StatusPages
 {
@@ -59,6 +59,7 @@ internal static class StatusPages
         context.Request.Path = code switch
         {
             StatusCodes.Status404NotFound => "/not-found",
+            StatusCodes.Status429TooManyRequests => "/too-many-requests",
             >= StatusCodes.Status500InternalServerError => "/error",
             _ => "/bad-request",
         };
