@@ -4,6 +4,7 @@ using Moment.Application;
 using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Web;
+using Moment.Web.Background;
 using Moment.Web.Components;
 using Moment.Web.Components.Forms;
 using Moment.Web.Features.Absences;

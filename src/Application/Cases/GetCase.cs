@@ -18,15 +18,6 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
         return await DescribeAsync(@case, cancellationToken);
     }
 
-    public async Task<CaseDetails> HandleAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var @case = await db.Cases.AsNoTracking().AsSplitQuery()
-            .Include(c => c.HandOffs).Include(c => c.Timeline).Include(c => c.Commitments)
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new NotFoundException("There is no such case.");
-        return await DescribeAsync(@case, cancellationToken);
-    }
-
     private async Task<CaseDetails> DescribeAsync(Case @case, CancellationToken cancellationToken)
     {
         var userIds = @case.Timeline.SelectMany(e => new[] { e.ActorId, e.SubjectUserId })

@@ -1,9 +1,14 @@
 using System.Globalization;
+using CsvHelper;
 using Moment.Domain;
 
 namespace Moment.Application.Staffing;
 
-/// <summary>The lines of a small CSV file with their line numbers, for forecasts and plans.</summary>
+/// <summary>
+/// The lines of a small CSV file with their line numbers, for forecasts and plans. Each line is read on its own, so a
+/// line number is always the line in the file and a missing closing quote cannot swallow the lines after it; CsvHelper
+/// splits the line into fields, so a quoted field (<c>"4,5"</c> in a semicolon file) keeps its separator.
+/// </summary>
 internal static class CsvRows
 {
     public static IReadOnlyList<CsvRow> Read(string? text, string field, int maxLength)
@@ -18,17 +23,68 @@ internal static class CsvRows
             var line = lines[i].Trim().Trim('\uFEFF');
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
-            var semicolons = line.Contains(';', StringComparison.Ordinal);
-            var fields = line.Split(semicolons ? ';' : line.Contains('\t', StringComparison.Ordinal) ? '\t' : ',');
-            var row = new CsvRow(i + 1, fields.Select(f => f.Trim().Trim('"').Trim()).ToList(), semicolons);
+            var separator = Separator(line);
+            var (fields, malformed) = Fields(line, separator);
+            var row = new CsvRow(i + 1, fields, separator == ';');
             // A first line that starts with a word rather than a time of day is a header.
-            var isHeader = firstContentLine && row.Fields[0].Any(char.IsLetter);
+            var isHeader = firstContentLine && row.Fields.Count > 0 && row.Fields[0].Any(char.IsLetter);
             firstContentLine = false;
-            if (!isHeader)
-                rows.Add(row);
+            if (isHeader)
+                continue;
+            if (malformed is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes)
+                throw row.Error("Line {0}: a quote opens a field but nothing closes it.", field);
+            // A field such as 1"0 or "10"0 is not guessed at: its number could be read two ways.
+            if (malformed is not null)
+                throw row.Error("Line {0}: a quote in the middle of a field: put the whole field in quotes, and double a quote inside it.", field);
+            rows.Add(row);
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Semicolons (as spreadsheets in Swedish write CSV), else tabs (pasted from a spreadsheet), else commas; a
+    /// separator inside quotes does not count.
+    /// </summary>
+    private static char Separator(string line)
+    {
+        bool semicolon = false, tab = false, quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted)
+            {
+                semicolon |= c == ';';
+                tab |= c == '\t';
+            }
+        }
+
+        return semicolon ? ';' : tab ? '\t' : ',';
+    }
+
+    private static (IReadOnlyList<string> Fields, CsvMalformedReason? Malformed) Fields(string line, char separator)
+    {
+        CsvMalformedReason? malformed = null;
+        var options = new CsvReaderOptions
+        {
+            Separator = separator,
+            HasHeader = false,
+            Mode = CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = false,
+            TrimWhitespace = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            // Recover and remember rather than throw, so that the refusal names the line and says what to do.
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = record => malformed ??= record.Reason,
+        };
+        using var reader = CsvReader.FromText(line, options);
+        if (!reader.Read())
+            return ([], malformed);
+        var fields = new string[reader.FieldCount];
+        for (var i = 0; i < fields.Length; i++)
+            fields[i] = reader.GetString(i).Trim();
+        return (fields, malformed);
     }
 }
 

@@ -8,7 +8,8 @@ namespace Moment.Application.Staffing;
 /// <summary>
 /// A contact forecast as a CSV file, one interval a line: interval start (<c>hh:mm</c>), contacts, average handle time
 /// (<c>4m30s</c>, or a plain number of seconds). A header line, blank lines and lines starting with <c>#</c> are skipped.
-/// Columns are separated by commas, or by semicolons (then a decimal comma is fine, as spreadsheets in Swedish write it).
+/// Columns are separated by commas, tabs, or semicolons (then a decimal comma is fine, as spreadsheets in Swedish write it);
+/// a field may be quoted (<c>"4,5"</c>), and a separator inside quotes is part of the field.
 /// The interval length follows from the starts; a one-line forecast is a 30-minute interval.
 /// Every error names its line.
 /// </summary>

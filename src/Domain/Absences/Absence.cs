@@ -38,13 +38,6 @@ public sealed class Absence
 
     public DateTimeOffset? EndedAt { get; private set; }
 
-    /// <summary>Whether the two absences share any moment.</summary>
-    public bool Overlaps(DateTimeOffset from, DateTimeOffset to) => From < to && from < To;
-
-    public bool IsDueToStartAt(DateTimeOffset now) => State == AbsenceState.Planned && now >= From && now < To;
-
-    public bool IsDueToEndAt(DateTimeOffset now) => State != AbsenceState.Ended && now >= To;
-
     public static Absence Plan(Guid userId, Guid standInId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         var absence = new Absence { Id = Guid.CreateVersion7(), UserId = userId, State = AbsenceState.Planned };

@@ -120,6 +120,24 @@ public abstract class AbsenceTests(ApplicationHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAndEndDueAbsences_ByTheClock_StartAtItsStartAndEndAtItsEnd()
+    {
+        await RecordAsync("lars.borg@moment.test", "per.dahl@moment.test", TimeSpan.FromDays(1), TimeSpan.FromDays(7));
+
+        await StartAsync();
+        Assert.Equal(AbsenceState.Planned, await StateOfAsync("lars.borg@moment.test"));
+        host.Time.Advance(TimeSpan.FromDays(1));
+        await StartAsync();
+        Assert.Equal(AbsenceState.Started, await StateOfAsync("lars.borg@moment.test"));
+        host.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        await EndAsync();
+        Assert.Equal(AbsenceState.Started, await StateOfAsync("lars.borg@moment.test"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await EndAsync();
+        Assert.Equal(AbsenceState.Ended, await StateOfAsync("lars.borg@moment.test"));
+    }
+
+    [Fact]
     public async Task RecordAbsence_StandInAwayAtTheSameTime_IsRefusedAndNothingIsWritten()
     {
         await RecordAsync("henrik.falk@moment.test", "maria.berg@moment.test", TimeSpan.FromDays(10), TimeSpan.FromDays(12));
@@ -171,6 +189,19 @@ public abstract class AbsenceTests(ApplicationHost host) : IAsyncLifetime
     {
         await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(Ct);
+    }
+
+    private async Task EndAsync()
+    {
+        await using var scope = host.Scope();
+        await scope.ServiceProvider.GetRequiredService<EndDueAbsences>().HandleAsync(Ct);
+    }
+
+    private async Task<AbsenceState> StateOfAsync(string person)
+    {
+        await using var scope = host.Scope();
+        var id = await IdOfAsync(scope, person);
+        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Absences.AsNoTracking().SingleAsync(a => a.UserId == id, Ct)).State;
     }
 
     private async Task RecordAsync(string person, string standIn, TimeSpan startsIn, TimeSpan lasts)

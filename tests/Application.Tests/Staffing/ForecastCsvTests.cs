@@ -31,6 +31,60 @@ public sealed class ForecastCsvTests
         Assert.Equal(TimeSpan.FromSeconds(190), forecast.Intervals[1].AverageHandleTime);
     }
 
+    [Fact]
+    public void Parse_QuotedFields_ReadsTheirValues()
+    {
+        var forecast = ForecastCsv.Parse("\"start\",\"contacts\",\"aht\"\n\"07:00\",\"107\",\"4m30s\"\n\"07:30\", \" 90 \" ,270\n");
+
+        Assert.Equal(
+            [
+                new ForecastInterval(new TimeOnly(7, 0), 107, TimeSpan.FromSeconds(270)),
+                new ForecastInterval(new TimeOnly(7, 30), 90, TimeSpan.FromSeconds(270)),
+            ],
+            forecast.Intervals);
+    }
+
+    [Fact]
+    public void Parse_SemicolonsWithAQuotedDecimalComma_KeepTheCommaInTheField()
+    {
+        var forecast = ForecastCsv.Parse("Intervall;Samtal;AHT\n9:00;\"4,5\";\"190,5\"\n9:15;\"14\";3m10s\n");
+
+        Assert.Equal([4.5, 14], forecast.Intervals.Select(i => i.Contacts));
+        Assert.Equal(TimeSpan.FromSeconds(190.5), forecast.Intervals[0].AverageHandleTime);
+    }
+
+    [Fact]
+    public void Parse_CommasWithAQuotedHeaderHoldingASemicolon_StillSplitsOnCommas()
+    {
+        var forecast = ForecastCsv.Parse("\"start; local time\",contacts,\"aht, m:s\"\n07:00,10,3m\n07:15,12,3m\n");
+
+        Assert.Equal(TimeSpan.FromMinutes(15), forecast.IntervalLength);
+        Assert.Equal([10.0, 12.0], forecast.Intervals.Select(i => i.Contacts));
+    }
+
+    [Fact]
+    public void Parse_TabsWithAQuotedTab_KeepTheTabInTheField()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => ForecastCsv.Parse("07:00\t10\t3m\n07:30\t\"1\t0\"\t3m"));
+
+        Assert.Equal("Line 2: '1\t0' is not a number of contacts.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("07:00,10,3m\n07:30,\"10,3m\n08:00,10,3m", "Line 2: a quote opens a field but nothing closes it.")]
+    [InlineData("07:00;10;3m\n07:30;10;\"3m", "Line 2: a quote opens a field but nothing closes it.")]
+    [InlineData("07:00,10,3m\n07:30,1\"0,3m", "Line 2: a quote in the middle of a field")]
+    // The comma inside quotes is the field's own, not a fourth column; a decimal comma needs semicolons.
+    [InlineData("07:00,10,3m\n07:30,\"1,5\",3m", "Line 2: '1,5' is not a number of contacts.")]
+    [InlineData("07:00,10,3m\n07:30,\"10\"0,3m", "Line 2: a quote in the middle of a field")]
+    public void Parse_QuotesAroundBadFields_SaysWhichLineAndWhat(string csv, string expected)
+    {
+        var error = Assert.Throws<DomainRuleException>(() => ForecastCsv.Parse(csv));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("Forecast", error.Field);
+    }
+
     [Theory]
     [InlineData("start,contacts,aht\n07:00,10,3m\n07:60,10,3m", "Line 3: '07:60' is not a time of day")]
     [InlineData("07:00,10,3m\n07:30,ten,3m", "Line 2: 'ten' is not a number of contacts.")]

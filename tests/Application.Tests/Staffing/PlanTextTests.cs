@@ -50,7 +50,16 @@ public sealed class PlanTextTests
         Assert.Equal([9, 9, 9], PlanCsv.Parse("9\n", ThreeHours).AgentsPerInterval);
     }
 
+    [Fact]
+    public void PlanCsv_QuotedFields_FollowTheForecast()
+    {
+        var plan = PlanCsv.Parse("\"start\";\"agents\"\n\"09:00\";\"12\"\n\"10:00\";14\n11:00;\"10\"\n", ThreeHours);
+
+        Assert.Equal([12, 14, 10], plan.AgentsPerInterval);
+    }
+
     [Theory]
+    [InlineData("09:00,12\n10:00,\"14\n11:00,10", "Line 2: a quote opens a field but nothing closes it.")]
     [InlineData("09:00,12\n10:30,14\n11:00,10", "Line 2: expected the interval starting 10:00, as in the forecast.")]
     [InlineData("09:00,12\n10:00,14", "The plan has 2 intervals but the forecast has 3")]
     [InlineData("09:00,12\n10:00,-1\n11:00,3", "Line 2: '-1' is not a number of agents")]

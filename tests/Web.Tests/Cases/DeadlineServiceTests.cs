@@ -10,7 +10,7 @@ using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
 using Moment.TestSupport;
-using Moment.Web.Features.Cases;
+using Moment.Web.Background;
 
 namespace Moment.Web.Tests.Cases;
 

@@ -1,7 +1,7 @@
 using Moment.Application.Absences;
 using Moment.Application.Cases;
 
-namespace Moment.Web.Features.Cases;
+namespace Moment.Web.Background;
 
 /// <summary>
 /// Lets time act, every half minute of <see cref="TimeProvider"/> time: absences start (work moves to the stand-in) and
