@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Moment.Web.Problems;
 
@@ -17,17 +16,8 @@ internal static class ApiBodyLimit
         {
             if (context.Request.ContentLength > MaxBytes)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request is too large",
-                        Detail = "A request to the API may send at most 1 MB; nothing was saved.",
-                    },
-                });
+                await context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, "The request is too large",
+                    "A request to the API may send at most 1 MB; nothing was saved.");
                 return;
             }
 

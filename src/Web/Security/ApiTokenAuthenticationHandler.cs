@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Moment.Application.ApiTokens;
 using Moment.Application.Staff;
+using Moment.Web.Problems;
 
 namespace Moment.Web.Security;
 
@@ -17,8 +18,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AuthenticateApiToken authenticate,
-    IOptions<IdentityOptions> identity,
-    IProblemDetailsService problems)
+    IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -57,22 +57,13 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = _failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Sign-in required",
+        return Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Sign-in required",
             _failure ?? "Send a personal API token as 'Authorization: Bearer <token>'. Create one on your profile page or with 'moment token create'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this request.");
+        return Context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this request.");
     }
-
-    private async Task WriteProblemAsync(int status, string title, string detail) =>
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Moment.Web.Problems;
 
 namespace Moment.Web.Security;
 
@@ -79,16 +79,8 @@ internal static class RateLimits
         // Pages get theirs from the status pages, which show the page for 429.
         if (!context.Request.Path.StartsWithSegments("/api"))
             return;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Too many requests came from your address in a short time; try again in {seconds} seconds.",
-            },
-        });
+        await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"Too many requests came from your address in a short time; try again in {seconds} seconds.");
     }
 
     /// <summary>A fixed window per client: <c>PermitLimit</c> requests each <c>Window</c> (a time span, one minute unless set).</summary>

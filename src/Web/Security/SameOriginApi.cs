@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Moment.Web.Problems;
 
 namespace Moment.Web.Security;
 
@@ -20,17 +21,8 @@ internal static class SameOriginApi
                 return;
             }
 
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status403Forbidden,
-                    Title = "Cross-site request refused",
-                    Detail = "A change made with the sign-in cookie must come from Moment's own pages. Scripts and other programs use a personal API token.",
-                },
-            });
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Cross-site request refused",
+                "A change made with the sign-in cookie must come from Moment's own pages. Scripts and other programs use a personal API token.");
         });
 
     private static bool IsCrossOriginChange(HttpRequest request, PublicAddress publicAddress)
