@@ -8,8 +8,7 @@ namespace Moment.Web.Localization;
 /// </summary>
 internal static class PlainDates
 {
-    public static string Day(DateTimeOffset at, DateTimeOffset now) =>
-        at.ToString(at.Year == now.Year ? "dddd d MMMM" : "dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Day(DateTimeOffset at, DateTimeOffset now) => Day(DateOnly.FromDateTime(at.DateTime), DateOnly.FromDateTime(now.DateTime));
 
     public static string Day(DateOnly day, DateOnly today) =>
         day.ToString(day.Year == today.Year ? "dddd d MMMM" : "dddd d MMMM yyyy", CultureInfo.CurrentCulture);
