@@ -56,6 +56,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.Door).HasConversion<string>().HasMaxLength(10);
         builder.Property(e => e.Direction).HasConversion<string>().HasMaxLength(10);
         builder.Property(e => e.Text).HasMaxLength(CaseEvent.TextMaxLength * 2);
+        builder.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => new { e.CaseId, e.Id });
     }
 }

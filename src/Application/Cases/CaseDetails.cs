@@ -17,8 +17,10 @@ public sealed record HandOffView(
 /// <summary>An open promise in an offer: the receiver keeps it after accepting, unless the offerer keeps it (<paramref name="OffererKeepsIt"/>).</summary>
 public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, DateTimeOffset Deadline, bool OffererKeepsIt);
 
+/// <summary>One entry of the timeline: <see cref="Text"/> is what a person wrote; <see cref="Reason"/> and <see cref="Count"/> are Moment's own words, said by the reader's page.</summary>
 public sealed record TimelineEntry(
-    CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About);
+    CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About,
+    CaseEventReason? Reason = null, int? Count = null);
 
 /// <summary>Everything the owner, the receiver of an offer, and the API see of a case.</summary>
 public sealed record CaseDetails(

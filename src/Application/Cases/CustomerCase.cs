@@ -6,7 +6,7 @@ using Moment.Domain.Cases;
 
 namespace Moment.Application.Cases;
 
-public sealed record PublicEntry(CaseEventKind Kind, DateTimeOffset At, string? Text);
+public sealed record PublicEntry(CaseEventKind Kind, DateTimeOffset At, string? Text, CaseEventReason? Reason = null, int? Count = null);
 
 /// <summary>
 /// A promise still owed to the customer: who keeps it (first name; the responsible manager by full name, which is never
@@ -39,7 +39,7 @@ public sealed class CustomerCase(AppDbContext db, CaseWork work, CommitmentViews
         var promises = await promiseViews.DescribeAsync([.. @case.Commitments.OrderBy(c => c.Deadline)], cancellationToken);
         return new CustomerCaseView(
             @case.Number, @case.Subject, @case.Status, owner.FirstName, team, @case.ProposedResolution, @case.ObjectionDeadline,
-            @case.CreatedAt, [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicEntry(e.Kind, e.At, e.Text))],
+            @case.CreatedAt, [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicEntry(e.Kind, e.At, e.Text, e.Reason, e.Count))],
             [.. promises.Select(p => new CustomerPromise(
                 p.Id, p.Kind, p.What, p.Kind == CommitmentKind.ManagerContact ? p.Keeper.Name : FirstName(p.Keeper.Name), p.Deadline, p.State == CommitmentState.Broken))]);
     }

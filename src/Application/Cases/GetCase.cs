@@ -68,7 +68,7 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             laterCases,
             @case.PendingHandOff is { } pending ? View(pending) : null,
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
-                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e)))],
+                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e), e.Reason, e.Count))],
             promises);
     }
 }

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.ApiTokens;
 using Moment.Application.Cases;
+using Moment.Application.Feed;
 using Moment.Application.Staff;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
+using Moment.Domain.Conversations;
 using Moment.Domain.Customers;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
@@ -36,6 +38,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Commitment> Commitments => Set<Commitment>();
 
     public DbSet<Absence> Absences => Set<Absence>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+
+    public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -148,7 +148,7 @@ public sealed class Case
             if (now - ResolvedAt > policy.RepeatContactWindow)
                 throw new ConflictException("Case {0} was resolved more than {1} days ago. Open a new case and link it as the same problem.", Number, (int)policy.RepeatContactWindow.TotalDays);
             RepeatContactCount++;
-            Reopen(actorId, now, "Repeat contact about the same problem.");
+            Reopen(actorId, now, CaseEventReason.RepeatContact);
         }
 
         Append(CaseEventKind.Contact, now, actorId, text).WithContact(door, direction);
@@ -267,10 +267,10 @@ public sealed class Case
             pending.Answer(HandOffState.Expired, null, now);
         SetOwner(teamLeadId);
         TeamId = teamLeadTeamId ?? TeamId;
-        var why = cause == EscalationCause.HandOffs
-            ? $"Escalated after {HandOffCount} hand-offs."
-            : $"Escalated after {DeclineCount} declined or unanswered offers.";
-        Append(CaseEventKind.Escalated, now, null, why).About(teamLeadId, TeamId);
+        var (reason, count) = cause == EscalationCause.HandOffs
+            ? (CaseEventReason.HandOffs, HandOffCount)
+            : (CaseEventReason.Declines, DeclineCount);
+        Append(CaseEventKind.Escalated, now, null).Because(reason, count).About(teamLeadId, TeamId);
     }
 
     /// <summary>A team lead gives the case to someone else, with a written reason that is logged.</summary>
@@ -316,7 +316,7 @@ public sealed class Case
         var text = Text.Optional(comment, "Comment", CommentMaxLength);
         RequireProposed();
         Append(CaseEventKind.ResolutionObjected, now, null, text, isPublic: true);
-        Reopen(null, now, "The customer says it is not solved.");
+        Reopen(null, now, CaseEventReason.NotSolved);
     }
 
     /// <summary>
@@ -336,7 +336,7 @@ public sealed class Case
         else
         {
             Append(CaseEventKind.CustomerObjectionRecorded, now, staffId, text, isPublic: true).WithContact(door, ContactDirection.Inbound);
-            Reopen(staffId, now, "The customer says it is not solved.");
+            Reopen(staffId, now, CaseEventReason.NotSolved);
         }
     }
 
@@ -518,14 +518,14 @@ public sealed class Case
         CoveringForId = null;
     }
 
-    private void Reopen(Guid? actorId, DateTimeOffset now, string why)
+    private void Reopen(Guid? actorId, DateTimeOffset now, CaseEventReason why)
     {
         Status = CaseStatus.Open;
         ReopenCount++;
         ResolvedAt = null;
         ObjectionDeadline = null;
         ProposedResolution = null;
-        Append(CaseEventKind.Reopened, now, actorId, why, isPublic: true);
+        Append(CaseEventKind.Reopened, now, actorId, isPublic: true).Because(why);
     }
 
     private HandOff AnswerableHandOff(Guid handOffId, Guid answererId, Guid? answererTeamId, DateTimeOffset now)

@@ -39,6 +39,25 @@ public enum CaseEventKind
 }
 
 /// <summary>
+/// Why Moment itself wrote an entry, for the entries it writes without a person's words (an escalation, a reopening).
+/// Stored instead of an English sentence, so that every reader sees it in their own language.
+/// </summary>
+public enum CaseEventReason
+{
+    /// <summary>Escalated after <see cref="CaseEvent.Count"/> hand-offs.</summary>
+    HandOffs,
+
+    /// <summary>Escalated after <see cref="CaseEvent.Count"/> declined or unanswered offers.</summary>
+    Declines,
+
+    /// <summary>Reopened by a repeat contact about the same problem.</summary>
+    RepeatContact,
+
+    /// <summary>Reopened because the customer says it is not solved.</summary>
+    NotSolved,
+}
+
+/// <summary>
 /// One entry of a case's timeline: what happened, who did it (none for the customer or the system), when.
 /// The timeline is append-only: entries are never changed or removed.
 /// </summary>
@@ -61,7 +80,14 @@ public sealed class CaseEvent
     /// <summary>The member of staff who acted; null when the customer or the system did.</summary>
     public Guid? ActorId { get; private set; }
 
+    /// <summary>What a person wrote (a contact's summary, a note, a reason); null when Moment wrote the entry.</summary>
     public string? Text { get; private set; }
+
+    /// <summary>Why Moment wrote the entry, said in the reader's language with <see cref="Count"/>.</summary>
+    public CaseEventReason? Reason { get; private set; }
+
+    /// <summary>The number <see cref="Reason"/> speaks of (how many hand-offs), when it speaks of one.</summary>
+    public int? Count { get; private set; }
 
     /// <summary>Whether the customer sees this entry on their case page.</summary>
     public bool IsPublic { get; private set; }
@@ -92,6 +118,13 @@ public sealed class CaseEvent
     {
         Door = door;
         Direction = direction;
+        return this;
+    }
+
+    internal CaseEvent Because(CaseEventReason reason, int? count = null)
+    {
+        Reason = reason;
+        Count = count;
         return this;
     }
 

@@ -37,6 +37,15 @@ internal static class CaseTexts
         _ => "Moment (automatic)",
     };
 
+    /// <summary>Moment's own words for why it wrote an entry; {0} is the entry's count.</summary>
+    public static string Reason(CaseEventReason reason) => reason switch
+    {
+        CaseEventReason.HandOffs => "Escalated after {0} hand-offs.",
+        CaseEventReason.Declines => "Escalated after {0} declined or unanswered offers.",
+        CaseEventReason.RepeatContact => "Repeat contact about the same problem.",
+        CaseEventReason.NotSolved => "The customer says it is not solved.",
+    };
+
     public static string Event(CaseEventKind kind) => kind switch
     {
         CaseEventKind.Created => "Case registered",

@@ -1,0 +1,120 @@
+using Moment.Domain.Cases;
+
+namespace Moment.Domain.Conversations;
+
+/// <summary>Where a message is on its way: an inbound one has arrived; an outbound one is queued, sent, delivered, read, or failed.</summary>
+public enum DeliveryState
+{
+    Received,
+    Queued,
+    Sent,
+    Delivered,
+    Read,
+    Failed,
+}
+
+/// <summary>One message of a <see cref="Conversation"/>: append-only text; only its delivery state moves on.</summary>
+public sealed class ConversationMessage
+{
+    public const int TextMaxLength = 20_000;
+
+    public const int FailureMaxLength = 500;
+
+    private readonly List<MessageAttachment> _attachments = [];
+
+    private ConversationMessage()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid ConversationId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public ContactDirection Direction { get; private set; }
+
+    /// <summary>The member of staff who wrote an outbound message; null for the customer's own and for Moment's.</summary>
+    public Guid? AuthorId { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public DeliveryState Delivery { get; private set; }
+
+    /// <summary>Why an outbound message could not be delivered, as the door said it.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>The door's own id of the message (an email's Message-ID), so that a repeat delivery is recognised.</summary>
+    public string? ExternalId { get; private set; }
+
+    public IReadOnlyList<MessageAttachment> Attachments => _attachments;
+
+    internal static ConversationMessage Of(Guid conversationId, ContactDirection direction, Guid? authorId, string text, string? externalId, DateTimeOffset now) => new()
+    {
+        ConversationId = conversationId,
+        Direction = direction,
+        AuthorId = authorId,
+        Text = Domain.Text.Required(text, "Text", TextMaxLength),
+        ExternalId = Domain.Text.Optional(externalId, "ExternalId", Conversation.ExternalIdMaxLength),
+        Delivery = direction == ContactDirection.Inbound ? DeliveryState.Received : DeliveryState.Queued,
+        At = now,
+    };
+
+    public MessageAttachment Attach(string fileName, string contentType, long length, string storageKey)
+    {
+        var attachment = MessageAttachment.Of(fileName, contentType, length, storageKey);
+        _attachments.Add(attachment);
+        return attachment;
+    }
+
+    /// <summary>The door reports progress; a report that comes late (delivered after read) never moves the state back.</summary>
+    public void Delivered(DeliveryState state, string? failure = null)
+    {
+        if (Direction == ContactDirection.Inbound)
+            throw new ConflictException("An inbound message has no delivery to report.");
+        if (state == DeliveryState.Failed)
+        {
+            Delivery = DeliveryState.Failed;
+            Failure = Domain.Text.Optional(failure, "Failure", FailureMaxLength);
+            return;
+        }
+
+        if (state > Delivery && Delivery != DeliveryState.Failed)
+            Delivery = state;
+    }
+}
+
+/// <summary>A file that came with a message or went with it; the bytes live in the attachment store under <see cref="StorageKey"/>.</summary>
+public sealed class MessageAttachment
+{
+    public const int FileNameMaxLength = 255;
+
+    public const int ContentTypeMaxLength = 127;
+
+    private MessageAttachment()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long MessageId { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    public string ContentType { get; private set; } = "";
+
+    public long Length { get; private set; }
+
+    public string StorageKey { get; private set; } = "";
+
+    internal static MessageAttachment Of(string fileName, string contentType, long length, string storageKey) =>
+        length < 0
+            ? throw new DomainRuleException("An attachment cannot be shorter than nothing.", "Length")
+            : new()
+            {
+                FileName = Text.Required(fileName, "FileName", FileNameMaxLength),
+                ContentType = Text.Required(contentType, "ContentType", ContentTypeMaxLength),
+                Length = length,
+                StorageKey = Text.Required(storageKey, "StorageKey", FileNameMaxLength),
+            };
+}
