@@ -118,6 +118,31 @@ public abstract class ConversationApiTests(MomentApp app) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task CasePage_ShowsTheConversationsToStaffWhoServeCustomersOnly()
+    {
+        using var sara = await app.ClientForAsync(Sara);
+        var number = await sara.NewCaseAsync("Chat shown on the case page", door: "chat");
+        using var started = await sara.PostAsJsonAsync($"/api/cases/{number}/conversations", new { door = "chat", text = "My bill is wrong" }, Ct);
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        using (await sara.PostAsJsonAsync($"/api/conversations/{id}/messages", new { direction = "outbound", text = "Let me look at it" }, Ct))
+        {
+        }
+
+        using var saraBrowser = await app.SignedInClientAsync(Sara);
+        saraBrowser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var page = WebUtility.HtmlDecode(await saraBrowser.GetStringAsync($"/cases/{number}", Ct));
+        var section = page[page.IndexOf("id=\"conversations-heading\"", StringComparison.Ordinal)..];
+        Assert.Contains("Ongoing", section, StringComparison.Ordinal);
+        Assert.Matches("(?s)The customer</strong>\\s*<span> · inbound</span>.*?· Received</span></p>\\s*<p class=\"text\">My bill is wrong</p>", section);
+        Assert.Matches("(?s)Sara Holm</strong>\\s*<span> · outbound</span>.*?· Queued</span></p>\\s*<p class=\"text\">Let me look at it</p>", section);
+
+        using var board = await app.SignedInClientAsync(Leadership);
+        var boardPage = await board.GetStringAsync($"/cases/{number}", Ct);
+        Assert.DoesNotContain("conversations-heading", boardPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("My bill is wrong", boardPage, StringComparison.Ordinal);
+    }
+
     private static async Task<int> VersionAsync(HttpClient client, string number) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("version").GetInt32();
 }
