@@ -134,7 +134,7 @@ public abstract class ConversationApiTests(MomentApp app) : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await saraBrowser.GetStringAsync($"/cases/{number}", Ct));
         var section = page[page.IndexOf("id=\"conversations-heading\"", StringComparison.Ordinal)..];
         Assert.Contains("Ongoing", section, StringComparison.Ordinal);
-        Assert.Matches("(?s)The customer</strong>\\s*<span> · inbound</span>.*?· Received</span></p>\\s*<p class=\"text\">My bill is wrong</p>", section);
+        Assert.Matches("(?s)Customer</strong>\\s*<span> · inbound</span>.*?· Received</span></p>\\s*<p class=\"text\">My bill is wrong</p>", section);
         Assert.Matches("(?s)Sara Holm</strong>\\s*<span> · outbound</span>.*?· Queued</span></p>\\s*<p class=\"text\">Let me look at it</p>", section);
 
         using var board = await app.SignedInClientAsync(Leadership);

@@ -25,7 +25,7 @@ internal static class ConversationTexts
     /// <summary>Who wrote a message no member of staff wrote: the customer's own come in, Moment's own go out.</summary>
     public static string AuthorWithoutStaff(ContactDirection direction) => direction switch
     {
-        ContactDirection.Inbound => "The customer",
+        ContactDirection.Inbound => "Customer",
         ContactDirection.Outbound => "Moment (automatic)",
     };
 }
