@@ -28,6 +28,12 @@ public sealed class WriteMessage(AppDbContext db, TimeProvider time)
         var direction = request.Direction ?? ContactDirection.Inbound;
         if (direction == ContactDirection.Outbound && by is null)
             throw new ForbiddenException("Only a member of staff can write to the customer.");
+        // A message and the conversation's closing must not pass each other. The conversation is read in the message's
+        // transaction: on PostgreSQL after a share lock, which closing waits for and other writers do not; on SQLite the
+        // write gate lets one transaction in at a time.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Conversations\" WHERE \"Id\" = {conversationId} FOR SHARE", cancellationToken);
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken)
             ?? throw new NotFoundException("There is no such conversation.");
         var externalId = Text.Optional(request.ExternalId, "ExternalId", Domain.Conversations.Conversation.ExternalIdMaxLength);
@@ -40,6 +46,8 @@ public sealed class WriteMessage(AppDbContext db, TimeProvider time)
         var message = conversation.Write(direction, author, request.Text ?? "", externalId, time.GetUtcNow());
         db.ConversationMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         return ListConversations.View(message, await AuthorAsync(author, cancellationToken));
     }
 
