@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Absences;
 using Moment.TestSupport;
 
 namespace Moment.Web.Tests.Localization;
@@ -19,6 +21,8 @@ public abstract partial class ServerZoneTests(MomentApp app) : IAsyncLifetime
     private const string Omar = "omar.said@moment.test";          // Frontline, Shops
     private const string Sara = "sara.holm@moment.test";          // Agent, Phone
     private const string Maria = "maria.berg@moment.test";        // Manager
+    private const string Erik = "erik.sjo@moment.test";           // Agent, Phone
+    private const string Lina = "lina.strom@moment.test";         // Agent, Chat
 
     private static readonly string[] ServerZones = ["UTC", "America/Los_Angeles", "Asia/Tokyo"];
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
@@ -55,10 +59,12 @@ public abstract partial class ServerZoneTests(MomentApp app) : IAsyncLifetime
         }, Ct))
             Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         await app.CreateTokenAsync(Sara);
+        await ErikIsBackWhileLinaKeepsHisPromiseAsync(now);
         var token = await omar.CustomerTokenAsync(number);
         var expiresAt = (await omar.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct)).GetProperty("pendingHandOff").GetProperty("expiresAt").GetDateTimeOffset();
         using var sara = await SignedInInEnglishAsync(Sara);
         using var manager = await SignedInInEnglishAsync(Maria);
+        using var erik = await SignedInInEnglishAsync(Erik);
         using var customer = app.CreateClient();
         customer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         var pages = new (string Name, HttpClient Client, string Path, string MustShow)[]
@@ -68,6 +74,7 @@ public abstract partial class ServerZoneTests(MomentApp app) : IAsyncLifetime
             ("customer's page", customer, $"/c/{token}", "by Wednesday 25 November 15:00"),
             ("decision log", manager, "/staffing/decisions", "24/11/2026 14:31"),
             ("profile's tokens", sara, "/profile", "24/11/2026 14:31"),
+            ("welcome back", erik, "/away", "Wednesday 25 November 15:00) – with Lina Ström"),
         };
 
         var seen = pages.ToDictionary(page => page.Name, _ => new List<string>());
@@ -98,6 +105,22 @@ public abstract partial class ServerZoneTests(MomentApp app) : IAsyncLifetime
         Assert.True(shown.Success, "The desk shows no \"Answer before\" time.");
         var answerBefore = TimeOnly.ParseExact(shown.Groups["time"].Value, "HH:mm", CultureInfo.InvariantCulture);
         Assert.True(shown.Groups["date"].Success || answerBefore > TimeOnly.FromDateTime(now.DateTime), $"Answer before {answerBefore} at {now:HH:mm}");
+    }
+
+    /// <summary>Erik promised a call back tomorrow at 15:00, was away for an hour while Lina kept it, and is back.</summary>
+    private async Task ErikIsBackWhileLinaKeepsHisPromiseAsync(DateTimeOffset now)
+    {
+        using var erik = await app.ClientForAsync(Erik);
+        var number = await erik.NewCaseAsync("Bill higher than agreed", "phone", "Margit Andersson");
+        using (var promised = await erik.PostAsJsonAsync($"/api/cases/{number}/commitments", new { kind = "callBack", what = "Call back about the bill", nextBusinessDayAt = "15:00" }, Ct))
+            Assert.Equal(HttpStatusCode.Created, promised.StatusCode);
+        // On the team's clock (+01:00), as a Swedish script would say it.
+        using (var away = await erik.PutAsJsonAsync("/api/me/absence", new { from = now, to = now.AddDays(3), standIn = Lina }, Ct))
+            Assert.Equal(HttpStatusCode.OK, away.StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StartDueAbsences>().HandleAsync(Ct);
+        using var back = await erik.DeleteAsync("/api/me/absence", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, back.StatusCode);
     }
 
     /// <summary>How the desk says an offer's deadline: the time alone today, with the date on another day.</summary>
