@@ -21,7 +21,7 @@ public sealed class Clock(TimeZoneInfo zone, DateTimeOffset now)
 
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(On(instant).DateTime);
 
-    /// <summary>The time of day ("14:05"), with the date in front when it is not today ("3 Dec 2026 14:05").</summary>
+    /// <summary>The time of day ("14:05"), with the date in front when it is not today on this clock ("03/12/2026 14:05").</summary>
     public string Time(DateTimeOffset instant) =>
         DayOf(instant) == Today ? On(instant).ToString("t", CultureInfo.CurrentCulture) : DateAndTime(instant);
 
