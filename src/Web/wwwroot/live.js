@@ -6,6 +6,7 @@
     const listeners = new Set();
     const shown = 5;
     let connection = null;
+    let started = Promise.resolve();
 
     function notice(news) {
         const region = document.getElementById('live-notices');
@@ -44,14 +45,18 @@
             refresh();
         });
         connection.onreconnected(refresh);
-        connection.start()
+        started = connection.start()
             .then(() => { region.dataset.live = 'on'; })
             .catch(() => { connection = null; });
     }
 
-    // An interactive island registers a DotNetObjectReference with a RefreshAsync method; it forgets it when disposed.
+    // An interactive island registers a DotNetObjectReference with a RefreshAsync method, and is live once the
+    // connection is (nothing said before that reaches it); it forgets the reference when disposed.
     window.momentLive = {
-        listen: listener => { listeners.add(listener); },
+        listen: async listener => {
+            listeners.add(listener);
+            await started;
+        },
         forget: listener => { listeners.delete(listener); },
     };
     start();
