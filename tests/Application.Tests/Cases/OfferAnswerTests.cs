@@ -4,6 +4,7 @@ using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Feed;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Cases;
 
@@ -139,7 +140,7 @@ public class AnnouncingHost(DatabaseProvider provider) : ApplicationHost(provide
     public async Task<IReadOnlyList<News>> ToldAsync(Guid person)
     {
         await using var scope = Scope();
-        var batch = await scope.ServiceProvider.GetRequiredService<CaseEventFeed>().AfterAsync(FeedPosition.Start, int.MaxValue, TestContext.Current.CancellationToken);
+        var batch = await FeedReading.AllAsync(scope.ServiceProvider, TestContext.Current.CancellationToken);
         var news = await scope.ServiceProvider.GetRequiredService<WhoIsTold>().ForAsync(batch, TestContext.Current.CancellationToken);
         return [.. news.Where(item => item.People.Contains(person))];
     }

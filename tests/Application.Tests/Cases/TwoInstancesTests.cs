@@ -71,7 +71,7 @@ public abstract class TwoInstancesTests(DatabaseProvider provider) : IAsyncLifet
         await using var scope = instance.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var numbers = await db.Commitments.Where(c => promises.Contains(c.Id)).Join(db.Cases, c => c.CaseId, c => c.Id, (_, c) => c.Number).ToListAsync(Ct);
-        var batch = await scope.ServiceProvider.GetRequiredService<CaseEventFeed>().AfterAsync(FeedPosition.Start, int.MaxValue, Ct);
+        var batch = await FeedReading.AllAsync(scope.ServiceProvider, Ct);
         var news = await scope.ServiceProvider.GetRequiredService<WhoIsTold>().ForAsync(batch, Ct);
         return news.Count(item => item.Kind == CaseEventKind.CommitmentBroken && numbers.Contains(item.CaseNumber));
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Moment.Application.Data;
 using Moment.TestSupport;
 using Moment.Web.Realtime;
 
