@@ -8,6 +8,7 @@ using Moment.Application.Commitments;
 using Moment.Application.Conversations;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
+using Moment.Application.Feed;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
 using Moment.Application.Teams;
@@ -42,7 +43,10 @@ public static class ApplicationSetup
         services.AddScoped<ListStaffingDecisions>();
 
         services.TryAddSingleton(CasePolicy.Default);
-        services.TryAddSingleton<ICaseNotifications, NoCaseNotifications>();
+        services.TryAddSingleton<FeedSignal>();
+        services.AddScoped<CaseEventFeed>();
+        services.AddScoped<RunFeedRound>();
+        services.AddScoped<WhoIsTold>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseTypes>();
         services.AddSingleton<ShortLivedCache<Type, IReadOnlyList<CaseTypeChoice>>>();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Moment.Application;
-using Moment.Application.Cases;
+using Moment.Application.Feed;
 using Moment.Application.Data;
 using Moment.Web;
 using Moment.Web.Background;
@@ -47,12 +47,13 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-builder.Services.AddSingleton<DeskEvents>();
 builder.Services.AddSingleton<OneTimeNotice>();
 builder.Services.AddSingleton(CustomerServicePhone.From(builder.Configuration));
 builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();
-builder.Services.AddSingleton<ICaseNotifications>(services => services.GetRequiredService<DeskEvents>());
+builder.Services.AddSingleton<IFeedSubscriber, LiveNotifications>();
+builder.Services.AddHostedService<FeedService>();
+builder.Services.AddSignalR();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
 // output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
@@ -102,6 +103,7 @@ app.MapPublicPromiseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
+app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -81,7 +81,6 @@ public sealed class StartDueAbsences(AppDbContext db, IServiceProvider services,
             var @case = await work.LoadAsync(number, null, cancellationToken);
             if (!@case.CoverFor(awayId, standInId, work.Now))
                 return false;
-            work.Tell(@case.Number, "cover", standInId);
             await work.SaveAsync(cancellationToken);
             return true;
         }

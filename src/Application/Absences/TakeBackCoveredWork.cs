@@ -48,14 +48,12 @@ public sealed class TakeBackCoveredWork(CaseWork work)
         foreach (var number in caseNumbers.Union(commitmentCases))
         {
             var @case = await work.LoadAsync(number, null, cancellationToken);
-            var standIn = @case.OwnerId;
             var ownedBefore = @case.CoveringForId == userId;
             var openBefore = @case.Commitments.Count(k => k.IsOpen && k.CoveringForId == userId && takeBack.Contains(k.Id));
             if (!@case.EndCover(userId, caseNumbers.Contains(@case.Number), takeBack, work.Now))
                 continue;
             cases += ownedBefore && @case.CoveringForId is null && caseNumbers.Contains(@case.Number) ? 1 : 0;
             commitments += openBefore;
-            work.Tell(@case.Number, "cover-ended", standIn);
         }
 
         await work.SaveAsync(cancellationToken);

@@ -12,9 +12,7 @@ public sealed class AnswerHandOff(CaseWork work)
     public async Task<string> AcceptAsync(Guid handOffId, Guid actorId, CancellationToken cancellationToken = default)
     {
         var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
-        var offeredBy = @case.HandOffs.First(h => h.Id == handOffId).OfferedById;
         @case.AcceptHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), work.Now);
-        work.Tell(@case.Number, "accepted", offeredBy);
         await work.EscalateIfDueAsync(@case, cancellationToken);
         await work.SaveAsync(cancellationToken);
         return @case.Number;
@@ -24,7 +22,6 @@ public sealed class AnswerHandOff(CaseWork work)
     {
         var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
         @case.DeclineHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), reason ?? "", work.Now);
-        work.Tell(@case.Number, "declined", @case.OwnerId);
         await work.EscalateIfDueAsync(@case, cancellationToken);
         await work.SaveAsync(cancellationToken);
         return @case.Number;

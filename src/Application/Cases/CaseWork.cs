@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Application.Feed;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -8,12 +9,11 @@ namespace Moment.Application.Cases;
 /// <summary>
 /// The steps every change to a case shares: load it by number, refuse a stale edit, let overdue offers lapse (their
 /// offerers are told, and a case that has bounced enough escalates) and promises past their deadline break before
-/// anything else, and save with the concurrency check.
+/// anything else, and save with the concurrency check. Who is told what follows from the timeline entries the change
+/// appends (<see cref="WhoIsTold"/>, through the feed), never from a list kept beside it.
 /// </summary>
-public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider time, ICaseNotifications notifications)
+public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider time, FeedSignal feed)
 {
-    private readonly List<CaseChange> _changes = [];
-
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
     public CasePolicy Policy => policy;
@@ -55,15 +55,12 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
         if (leadership?.Lead is not { } lead)
             return;
         @case.Escalate(cause, lead, leadership.Id, Now);
-        Tell(@case.Number, "escalated", lead);
     }
-
-    public void Tell(string number, string what, params IEnumerable<Guid> recipients) =>
-        _changes.Add(new CaseChange(number, what, [.. recipients]));
 
     /// <summary>
     /// Saves (and commits the caller's transaction, when there is one); a concurrent change to the same case makes this
-    /// fail with a conflict and writes nothing. Only then are the people concerned told: never about a change that did not happen.
+    /// fail with a conflict and writes nothing. The timeline entries are the news: committed with the change, they reach the
+    /// people concerned through the feed, so nobody is told of a change that did not happen, and a crash loses nothing.
     /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
@@ -85,15 +82,12 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            _changes.Clear();
             return false;
         }
 
         if (db.Database.CurrentTransaction is { } transaction)
             await transaction.CommitAsync(cancellationToken);
-        foreach (var change in _changes)
-            await notifications.PublishAsync(change, cancellationToken);
-        _changes.Clear();
+        feed.Poke();
         return true;
     }
 
@@ -101,23 +95,9 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     {
         if (expectedVersion is { } expected && expected != @case.Version)
             throw new ConflictException("Case {0} has changed since you opened it. Reload it and try again.", @case.Number);
-        var lapsed = @case.ExpireHandOffs(Now);
-        foreach (var offer in lapsed)
-            Tell(@case.Number, "offer-lapsed", offer.OfferedById);
-        if (lapsed.Count > 0)
+        if (@case.ExpireHandOffs(Now).Count > 0)
             await EscalateIfDueAsync(@case, cancellationToken);
-        foreach (var broken in @case.BreakDueCommitments(Now))
-            await TellPromiseBrokenAsync(@case, broken, cancellationToken);
+        @case.BreakDueCommitments(Now);
         return @case;
-    }
-
-    /// <summary>A broken promise is news for the keeper's team lead (or, without one, the responsible manager), the keeper and the owner.</summary>
-    private async Task TellPromiseBrokenAsync(Case @case, Commitment broken, CancellationToken cancellationToken)
-    {
-        var lead = await db.Teams.Where(t => t.Id == broken.TeamId)
-            .Select(t => t.TeamLeadId ?? t.ResponsibleManagerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        Guid?[] recipients = [lead, broken.KeeperId, @case.OwnerId];
-        Tell(@case.Number, "promise-broken", recipients.OfType<Guid>().Distinct());
     }
 }

@@ -59,19 +59,18 @@ public sealed class CustomerCase(AppDbContext db, CaseWork work, CommitmentViews
 
     /// <summary>"Yes, it is solved."</summary>
     public Task ConfirmAsync(string token, string? comment, CancellationToken cancellationToken = default) =>
-        AnswerAsync(token, @case => @case.ConfirmResolution(comment, work.Now), "confirmed", cancellationToken);
+        AnswerAsync(token, @case => @case.ConfirmResolution(comment, work.Now), cancellationToken);
 
     /// <summary>"No, it is not solved": the case reopens with the same owner.</summary>
     public Task ObjectAsync(string token, string? comment, CancellationToken cancellationToken = default) =>
-        AnswerAsync(token, @case => @case.ObjectToResolution(comment, work.Now), "objected", cancellationToken);
+        AnswerAsync(token, @case => @case.ObjectToResolution(comment, work.Now), cancellationToken);
 
-    private async Task AnswerAsync(string token, Action<Case> answer, string what, CancellationToken cancellationToken)
+    private async Task AnswerAsync(string token, Action<Case> answer, CancellationToken cancellationToken)
     {
         var number = await db.Cases.Where(c => c.CustomerToken == token).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(NoSuchCase);
         var @case = await work.LoadAsync(number, null, cancellationToken);
         answer(@case);
-        work.Tell(@case.Number, what, @case.OwnerId);
         await work.SaveAsync(cancellationToken);
     }
 }

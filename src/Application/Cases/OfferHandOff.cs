@@ -30,11 +30,6 @@ public sealed class OfferHandOff(CaseWork work, PromiseCalendars calendars)
         var receiverHours = await calendars.ForAsync(receiverTeamId, @case.TeamId, cancellationToken);
         var handOff = @case.OfferHandOff(
             actorId, target, request.Summary ?? "", request.Reason ?? "", work.Policy, receiverHours, work.Now, request.KeepPromises);
-
-        var recipients = target.UserId is { } user
-            ? [user]
-            : await work.Db.Users.Where(u => u.TeamId == target.TeamId && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
-        work.Tell(@case.Number, "offer", recipients);
         await work.SaveAsync(cancellationToken);
         return handOff.Id;
     }

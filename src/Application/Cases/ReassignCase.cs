@@ -15,7 +15,6 @@ public sealed class ReassignCase(CaseWork work)
             .Select(u => new { u.Id, u.TeamId }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("Choose an active member of staff as the new owner.", "NewOwnerId");
         @case.Reassign(teamLeadId, newOwner.Id, newOwner.TeamId, request.Reason ?? "", work.Now);
-        work.Tell(@case.Number, "reassigned", newOwner.Id);
         await work.SaveAsync(cancellationToken);
     }
 }

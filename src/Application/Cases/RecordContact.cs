@@ -27,8 +27,7 @@ public sealed class RecordContact(CaseWork work, PromiseWork promises)
         if (request.Keeps is { } commitmentId)
         {
             // "Answering means a recorded contact with the customer": the contact is how the promise was kept.
-            var kept = @case.KeepCommitment(commitmentId, actorId, await promises.MayKeepForOthersAsync(actorId, cancellationToken), request.Summary ?? "", work.Now);
-            promises.Tell(@case, kept, "kept", actorId);
+            @case.KeepCommitment(commitmentId, actorId, await promises.MayKeepForOthersAsync(actorId, cancellationToken), request.Summary ?? "", work.Now);
         }
 
         await work.SaveAsync(cancellationToken);

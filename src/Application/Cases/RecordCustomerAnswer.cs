@@ -22,8 +22,6 @@ public sealed class RecordCustomerAnswer(CaseWork work)
         var door = request.Door ?? throw new DomainRuleException("Say which door the customer's answer came through.", "Door");
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         @case.RecordCustomerAnswer(actorId, solved, door, request.Comment, work.Now);
-        if (@case.OwnerId != actorId)
-            work.Tell(@case.Number, solved ? "confirmed" : "objected", @case.OwnerId);
         await work.SaveAsync(cancellationToken);
     }
 }

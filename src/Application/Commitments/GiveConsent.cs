@@ -27,7 +27,7 @@ public sealed class GiveConsent(PromiseWork work, PromiseCalendars calendars, Co
                 var calendar = await calendars.ForAsync(@case.TeamId, null, cancellationToken);
                 return @case.GiveConsent(recordedById, calendar.AddBusinessDays(work.Now, BusinessDaysToFollowUp), work.Now);
             },
-            "consent", recordedById, cancellationToken);
+            cancellationToken);
         return new ConsentOutcome(await views.DescribeAsync(followUp, cancellationToken), isNew);
     }
 }

@@ -15,7 +15,6 @@ public sealed class KeepCommitment(PromiseWork work)
         var @case = await work.LoadByCommitmentAsync(commitmentId, cancellationToken);
         var mayKeepForOthers = await work.MayKeepForOthersAsync(actorId, cancellationToken);
         var commitment = @case.KeepCommitment(commitmentId, actorId, mayKeepForOthers, request.How ?? "", work.Now);
-        work.Tell(@case, commitment, "kept", actorId);
         await work.SaveAsync(cancellationToken);
         return commitment;
     }

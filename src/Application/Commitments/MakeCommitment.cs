@@ -36,7 +36,6 @@ public sealed class MakeCommitment(PromiseWork work, PromiseCalendars calendars)
         var deadline = DeadlineOf(request, calendar, work.Now);
 
         var commitment = @case.MakeCommitment(actorId, kind, request.What, keeper.Id, keeper.TeamId, deadline, request.Channel, work.Now);
-        work.Tell(@case, commitment, "promise", actorId);
         await work.SaveAsync(cancellationToken);
         return commitment;
     }

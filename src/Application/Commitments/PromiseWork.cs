@@ -39,10 +39,6 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
         return card is not null && card.Roles.Any(role => role is StaffRoles.TeamLead or StaffRoles.Manager or StaffRoles.Administrator);
     }
 
-    /// <summary>The keeper and the case owner see a change to a promise at once; the one who made it knows already.</summary>
-    public void Tell(Case @case, Commitment commitment, string what, Guid? actorId) =>
-        work.Tell(@case.Number, what, new[] { commitment.KeeperId, @case.OwnerId }.Distinct().Where(id => id != actorId));
-
     public Task SaveAsync(CancellationToken cancellationToken) => work.SaveAsync(cancellationToken);
 
     /// <summary>
@@ -51,7 +47,7 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
     /// others, looking again, find it open and answer with it, as a repeat does: never a conflict for a repeat.
     /// </summary>
     public async Task<(Commitment Commitment, bool IsNew)> OpenOnceAsync(
-        string number, Func<Case, Task<(Commitment Commitment, bool IsNew)>> open, string what, Guid? actorId, CancellationToken cancellationToken)
+        string number, Func<Case, Task<(Commitment Commitment, bool IsNew)>> open, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -59,7 +55,6 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
             var (commitment, isNew) = await open(@case);
             if (!isNew)
                 return (commitment, false);
-            Tell(@case, commitment, what, actorId);
             if (await work.TrySaveAsync(cancellationToken))
                 return (commitment, true);
             if (attempt == Attempts)

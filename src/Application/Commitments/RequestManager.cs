@@ -33,7 +33,7 @@ public sealed class RequestManager(PromiseWork work, PromiseCalendars calendars,
 
     private async Task<ManagerRequestOutcome> RequestAsync(string number, string? what, Guid? recordedById, CancellationToken cancellationToken)
     {
-        var (request, isNew) = await work.OpenOnceAsync(number, @case => OpenAsync(@case, what, recordedById, cancellationToken), "manager-request", recordedById, cancellationToken);
+        var (request, isNew) = await work.OpenOnceAsync(number, @case => OpenAsync(@case, what, recordedById, cancellationToken), cancellationToken);
         return new ManagerRequestOutcome(await views.DescribeAsync(request, cancellationToken), isNew);
     }
 

@@ -12,7 +12,6 @@ public sealed class WithdrawCommitment(PromiseWork work)
         var @case = await work.LoadByCommitmentAsync(commitmentId, cancellationToken);
         var mayKeepForOthers = await work.MayKeepForOthersAsync(actorId, cancellationToken);
         var commitment = @case.WithdrawCommitment(commitmentId, actorId, mayKeepForOthers, request.Reason ?? "", work.Now);
-        work.Tell(@case, commitment, "withdrawn", actorId);
         await work.SaveAsync(cancellationToken);
         return commitment;
     }

@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.Cases;
 using Moment.Application.Data;
+using Moment.Application.Feed;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Cases;
 
@@ -42,14 +43,14 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
         host.Time.SetUtcNow(morning.AddHours(-5).AddMinutes(-10));
         await SweepAsync();
         Assert.NotNull((await CaseAsync(number)).PendingHandOff);
-        Assert.DoesNotContain(host.Told(karin), change => change.Number == number && change.What == "offer-lapsed");
+        Assert.DoesNotContain(await host.ToldAsync(karin), news => news.CaseNumber == number && news.Kind == CaseEventKind.HandOffExpired);
 
         host.Time.SetUtcNow(morning);
         await SweepAsync();
         var @case = await CaseAsync(number);
         Assert.Null(@case.PendingHandOff);
         Assert.Contains(@case.Timeline, e => e.Kind == CaseEventKind.HandOffExpired);
-        Assert.Contains(host.Told(karin), change => change.Number == number && change.What == "offer-lapsed");
+        Assert.Contains(await host.ToldAsync(karin), news => news.CaseNumber == number && news.Kind == CaseEventKind.HandOffExpired);
         var returned = Assert.Single(await ReturnedAsync(karin), o => o.Number == number);
         Assert.Null(returned.DeclinedBy);
     }
@@ -64,7 +65,7 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
         await using (var scope = host.Scope())
             await scope.ServiceProvider.GetRequiredService<AnswerHandOff>().DeclineAsync(offer, "Billing is not Phone's", await IdOfAsync(Sara), Ct);
 
-        Assert.Contains(host.Told(karin), change => change.Number == number && change.What == "declined");
+        Assert.Contains(await host.ToldAsync(karin), news => news.CaseNumber == number && news.Kind == CaseEventKind.HandOffDeclined);
         var returned = Assert.Single(await ReturnedAsync(karin), o => o.Number == number);
         Assert.Equal(("Sara Holm", "Billing is not Phone's"), (returned.DeclinedBy, returned.Reason));
         await OfferAsync(number, Karin, "erik.sjo@moment.test");
@@ -132,21 +133,17 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
     }
 }
 
-/// <summary>The application host with the announcements to people recorded, instead of sent to nobody.</summary>
-public class AnnouncingHost(DatabaseProvider provider) : ApplicationHost(provider), ICaseNotifications
+/// <summary>The application host, with what people are told read from the feed as the live subscriber reads it.</summary>
+public class AnnouncingHost(DatabaseProvider provider) : ApplicationHost(provider)
 {
-    private readonly ConcurrentQueue<CaseChange> _changes = new();
-
-    /// <summary>What the person was told, in order.</summary>
-    public IReadOnlyList<CaseChange> Told(Guid person) => [.. _changes.Where(change => change.Recipients.Contains(person))];
-
-    public Task PublishAsync(CaseChange change, CancellationToken cancellationToken = default)
+    /// <summary>What the person has been told, in order.</summary>
+    public async Task<IReadOnlyList<News>> ToldAsync(Guid person)
     {
-        _changes.Enqueue(change);
-        return Task.CompletedTask;
+        await using var scope = Scope();
+        var batch = await FeedReading.AllAsync(scope.ServiceProvider, TestContext.Current.CancellationToken);
+        var news = await scope.ServiceProvider.GetRequiredService<WhoIsTold>().ForAsync(batch, TestContext.Current.CancellationToken);
+        return [.. news.Where(item => item.People.Contains(person))];
     }
-
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton<ICaseNotifications>(this);
 }
 
 public sealed class AnnouncingSqliteHost() : AnnouncingHost(DatabaseProvider.Sqlite);

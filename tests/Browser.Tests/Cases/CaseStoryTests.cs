@@ -111,7 +111,8 @@ public abstract class CaseStoryTests(BrowserApp app)
 
         await lina.OfferToAsync("Nora Vik (Chat)", "Yasmin wants her chat transcript from Monday.", "Team lead decides on transcripts");
 
-        await Expect(nora.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(number) })).ToBeVisibleAsync();
+        await Expect(nora.Locator("section[aria-labelledby=offers-heading]").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(number) })).ToBeVisibleAsync();
+        await Expect(nora.Locator("#live-notices")).ToContainTextAsync($"{number} was offered to you.");
     }
 
     [Fact]

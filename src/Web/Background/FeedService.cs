@@ -1,0 +1,63 @@
+using Moment.Application.Feed;
+
+namespace Moment.Web.Background;
+
+/// <summary>
+/// Runs every feed subscriber (<see cref="IFeedSubscriber"/>), each in a loop of its own, so that one that fails never
+/// holds the others back. A loop handles batches while there are any, then waits for a local commit
+/// (<see cref="FeedSignal"/>) or the poll interval (<c>Feed:PollMilliseconds</c>, for changes made by other instances).
+/// A failing subscriber is tried again after a pause that doubles with each failure in a row, up to a minute; its
+/// checkpoint says how often and why. The checkpoints are in the database, so a restart goes on where it stopped.
+/// </summary>
+internal sealed class FeedService(
+    IServiceScopeFactory scopes, IEnumerable<IFeedSubscriber> subscribers, FeedSignal signal, IConfiguration configuration,
+    TimeProvider time, ILogger<FeedService> logger) : BackgroundService
+{
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
+
+    private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(configuration.GetValue("Feed:PollMilliseconds", 500));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(subscribers.Select(subscriber => Task.Run(() => RunAsync(subscriber, stoppingToken), stoppingToken)));
+
+    private async Task RunAsync(IFeedSubscriber subscriber, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var poked = signal.NextAsync();
+                var round = await RoundAsync(subscriber, stoppingToken);
+                if (round.Failures > 0)
+                    await Task.Delay(PauseAfter(round.Failures), time, stoppingToken);
+                else if (round.Handled == 0)
+                    await Task.WhenAny(poked, Task.Delay(_poll, time, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the checkpoint keeps the place.
+        }
+    }
+
+    private async Task<FeedRound> RoundAsync(IFeedSubscriber subscriber, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var round = await scope.ServiceProvider.GetRequiredService<RunFeedRound>().HandleAsync(subscriber, stoppingToken);
+            if (round.Failures > 0)
+                logger.LogWarning("Feed subscriber {Subscriber} failed {Failures} times in a row; trying again", subscriber.Name, round.Failures);
+            return round;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The round itself failed (the database is away): pause as after a failure of the subscriber.
+            logger.LogError(error, "Feed round of {Subscriber} failed", subscriber.Name);
+            return new FeedRound(0, 1);
+        }
+    }
+
+    private TimeSpan PauseAfter(int failures) =>
+        TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, _poll.Ticks << Math.Min(failures, 16)));
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.SignalR;
+using Moment.Application.Feed;
+
+namespace Moment.Web.Realtime;
+
+/// <summary>
+/// The feed subscriber that tells people live: for each batch, <see cref="WhoIsTold"/> decides who hears what, and each
+/// person's browsers get it through <see cref="LiveHub"/>. At least once: after a crash a batch may be sent again, and a
+/// notice shown twice is better than one lost.
+/// </summary>
+internal sealed class LiveNotifications(IServiceScopeFactory scopes, IHubContext<LiveHub> hub) : IFeedSubscriber
+{
+    public string Name => "live";
+
+    public async Task HandleAsync(IReadOnlyList<FeedEvent> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var news in await scope.ServiceProvider.GetRequiredService<WhoIsTold>().ForAsync(batch, cancellationToken))
+        {
+            await hub.Clients.Groups([.. news.People.Select(LiveHub.GroupOf)])
+                .SendAsync(LiveHub.NewsMethod, new LiveNews(news.Kind.ToString(), news.CaseNumber), cancellationToken);
+        }
+    }
+}
