@@ -1,4 +1,5 @@
 using Moment.Application.Commitments;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -13,8 +14,10 @@ public sealed record RecordContactRequest(Door? Door, ContactDirection? Directio
 
 public sealed class RecordContact(CaseWork work, PromiseWork promises)
 {
-    public async Task HandleAsync(string number, RecordContactRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(string number, RecordContactRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
+        var actorId = actor.Id;
+        CaseRules.RequireWork(actor);
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         @case.RecordContact(
             actorId,
@@ -27,7 +30,8 @@ public sealed class RecordContact(CaseWork work, PromiseWork promises)
         if (request.Keeps is { } commitmentId)
         {
             // "Answering means a recorded contact with the customer": the contact is how the promise was kept.
-            var kept = @case.KeepCommitment(commitmentId, actorId, await promises.MayKeepForOthersAsync(actorId, cancellationToken), request.Summary ?? "", work.Now);
+            await promises.RequireKeepAsync(actor, @case, commitmentId, cancellationToken);
+            var kept = @case.KeepCommitment(commitmentId, actorId, mayKeepForOthers: true, request.Summary ?? "", work.Now);
             promises.Tell(@case, kept, "kept", actorId);
         }
 

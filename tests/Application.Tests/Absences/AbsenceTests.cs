@@ -6,6 +6,7 @@ using Moment.Application.Data;
 using Moment.Domain;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Absences;
 
@@ -226,7 +227,7 @@ public abstract class AbsenceTests(ApplicationHost host) : IAsyncLifetime
     {
         await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<OfferHandOff>().HandleAsync(number,
-            new OfferHandOffRequest(null, to, null, "Charged twice for October", "Knows the customer", null), await IdOfAsync(scope, from), Ct);
+            new OfferHandOffRequest(null, to, null, "Charged twice for October", "Knows the customer", null), await scope.ActorAsync(from), Ct);
     }
 
     private async Task PromiseAsync(string number, string keeper)
