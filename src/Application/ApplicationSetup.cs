@@ -6,6 +6,7 @@ using Moment.Application.ApiTokens;
 using Moment.Application.Caching;
 using Moment.Application.Cases;
 using Moment.Application.Commitments;
+using Moment.Application.Conversations;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
 using Moment.Application.Staff;
@@ -75,6 +76,12 @@ public static class ApplicationSetup
         services.AddScoped<PromiseMeasures>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<FindCustomers>();
+        services.AddScoped<OpenCaseFromContact>();
+        services.AddScoped<StartConversation>();
+        services.AddScoped<WriteMessage>();
+        services.AddScoped<ReportDelivery>();
+        services.AddScoped<CloseConversation>();
+        services.AddScoped<ListConversations>();
 
         services.AddScoped<RecordAbsence>();
         services.AddScoped<CurrentAbsence>();

@@ -11,6 +11,7 @@ using Moment.Web.Features.Absences;
 using Moment.Web.Features.Account;
 using Moment.Web.Features.Cases;
 using Moment.Web.Features.Commitments;
+using Moment.Web.Features.Conversations;
 using Moment.Web.Features.Customers;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -95,6 +96,7 @@ api.MapCustomersApi();
 api.MapCasesApi();
 api.MapAbsencesApi();
 api.MapCommitmentsApi();
+api.MapConversationsApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(

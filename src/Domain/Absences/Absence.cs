@@ -59,8 +59,9 @@ public sealed class Absence
         if (State == AbsenceState.Started && (standInId != StandInId || from != From))
             throw new ConflictException("The absence has started and your work has moved to your stand-in; only its end can change now.");
         StandInId = standInId;
-        From = from;
-        To = to;
+        // Instants are kept in UTC: PostgreSQL refuses another offset, and a script may well say +01:00.
+        From = from.ToUniversalTime();
+        To = to.ToUniversalTime();
     }
 
     public void Start(DateTimeOffset now)

@@ -72,15 +72,35 @@ public sealed class ConversationMessage
     {
         if (Direction == ContactDirection.Inbound)
             throw new ConflictException("An inbound message has no delivery to report.");
-        if (state == DeliveryState.Failed)
-        {
-            Delivery = DeliveryState.Failed;
-            Failure = Domain.Text.Optional(failure, "Failure", FailureMaxLength);
+        if (!MovesOnFrom(state).Contains(Delivery))
             return;
-        }
+        Delivery = state;
+        if (state == DeliveryState.Failed)
+            Failure = Shortened(failure);
+    }
 
-        if (state > Delivery && Delivery != DeliveryState.Failed)
-            Delivery = state;
+    /// <summary>
+    /// The states a report of <paramref name="state"/> moves an outbound message on from. Doors report out of order and
+    /// at the same moment (a "read" can overtake "delivered"), so a report that would move a message back changes
+    /// nothing. A message that reached the customer has not failed, and one that failed stays failed (a door retries
+    /// with a new message); a second failure report may say why better.
+    /// </summary>
+    public static IReadOnlyList<DeliveryState> MovesOnFrom(DeliveryState state) => state switch
+    {
+        DeliveryState.Received or DeliveryState.Queued => [],
+        DeliveryState.Sent => [DeliveryState.Queued],
+        DeliveryState.Delivered => [DeliveryState.Queued, DeliveryState.Sent],
+        DeliveryState.Read => [DeliveryState.Queued, DeliveryState.Sent, DeliveryState.Delivered],
+        DeliveryState.Failed => [DeliveryState.Queued, DeliveryState.Sent, DeliveryState.Failed],
+    };
+
+    /// <summary>
+    /// A door's words for a failure, cut to fit: refusing a long reason would lose the failure itself, which matters more.
+    /// </summary>
+    public static string? Shortened(string? failure)
+    {
+        var text = failure?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text.Length > FailureMaxLength ? text[..FailureMaxLength] : text;
     }
 }
 

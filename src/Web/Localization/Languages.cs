@@ -17,6 +17,8 @@ internal static class Languages
     public static IServiceCollection AddLanguages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Times are read in the reader's language on the reader's clock.
+        services.AddScoped<Clocks>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Swedish);

@@ -201,7 +201,10 @@ public sealed class CaseTests
         Assert.Equal(Johan, @case.OwnerId);
         Assert.Equal(1, @case.EscalationCount);
         Assert.Null(@case.EscalationDue(_policy));
-        Assert.Equal(CaseEventKind.Escalated, @case.Timeline[^1].Kind);
+        var escalated = @case.Timeline[^1];
+        Assert.Equal(CaseEventKind.Escalated, escalated.Kind);
+        // Moment's own words are a reason and a count that each reader's page says in their language, not stored English.
+        Assert.Equal((CaseEventReason.HandOffs, 2, (string?)null), (escalated.Reason!.Value, escalated.Count!.Value, escalated.Text));
     }
 
     [Fact]
@@ -276,6 +279,7 @@ public sealed class CaseTests
         Assert.Equal(Karin, @case.OwnerId);
         Assert.Equal(1, @case.ReopenCount);
         Assert.Null(@case.ProposedResolution);
+        Assert.Equal((CaseEventKind.Reopened, CaseEventReason.NotSolved), (@case.Timeline[^1].Kind, @case.Timeline[^1].Reason!.Value));
     }
 
     [Fact]
@@ -314,6 +318,7 @@ public sealed class CaseTests
         Assert.Equal(CaseStatus.Open, @case.Status);
         Assert.Equal(1, @case.RepeatContactCount);
         Assert.Equal(1, @case.ReopenCount);
+        Assert.Contains(@case.Timeline, e => e.Kind == CaseEventKind.Reopened && e.Reason == CaseEventReason.RepeatContact && e.Text is null);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Moment.Domain.Cases;
+using Moment.Web.Localization;
 
 namespace Moment.Web.Features.Commitments;
 
@@ -25,9 +26,6 @@ internal static class PromiseTexts
         CommitmentState.Withdrawn => "Withdrawn",
     };
 
-    /// <summary>
-    /// "Tuesday 24 November 17:00" on the clock of the team that counts the deadline (the views carry its offset), so
-    /// that the customer and the keeper read the same time whatever the server's zone.
-    /// </summary>
-    public static string Deadline(DateTimeOffset deadline) => deadline.ToString("dddd d MMMM HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>"Tuesday 24 November 17:00" on the reader's clock, whatever the server's zone.</summary>
+    public static string Deadline(DateTimeOffset deadline, Clock clock) => clock.On(deadline).ToString("dddd d MMMM HH:mm", CultureInfo.CurrentCulture);
 }
