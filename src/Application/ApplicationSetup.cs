@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moment.Application.Absences;
@@ -34,6 +35,8 @@ public static class ApplicationSetup
         services.AddSingleton<ShortLivedCache<string, ValidApiToken>>();
         services.AddSingleton<ShortLivedCache<Guid, StaffCard>>();
         services.AddScoped<StaffCards>();
+        // Identity registers the same; the command line and the tests have it even where Identity is not set up.
+        services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<SeedDemoData>();
         services.AddSingleton<CalculateErlangC>();
         services.AddSingleton<CalculateErlangA>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Application.Staff;
 using Moment.Domain;
 
 namespace Moment.Application.Absences;
@@ -8,7 +9,7 @@ namespace Moment.Application.Absences;
 public sealed record AssignRegularContactRequest(string? Email);
 
 /// <summary>Makes a customer a key account with a named regular contact (team leads, managers, administrators).</summary>
-public sealed class AssignRegularContact(AppDbContext db, CustomerReach reach)
+public sealed class AssignRegularContact(AppDbContext db, StaffCards staff, CustomerReach reach)
 {
     public async Task<CustomerContact> HandleAsync(Guid customerId, AssignRegularContactRequest request, CancellationToken cancellationToken = default)
     {
@@ -16,10 +17,9 @@ public sealed class AssignRegularContact(AppDbContext db, CustomerReach reach)
         var customer = await db.Customers.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new NotFoundException("There is no such customer.");
         Guid? contactId = null;
-        if (Text.Optional(request.Email, "Email", Text.EmailMaxLength)?.ToUpperInvariant() is { } email)
+        if (Text.Optional(request.Email, "Email", Text.EmailMaxLength) is { } email)
         {
-            var person = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => new { u.Id, u.DisplayName, u.IsActive })
-                .FirstOrDefaultAsync(cancellationToken)
+            var person = await staff.FindByEmailAsync(email, cancellationToken)
                 ?? throw new DomainRuleException("That person is not on the staff.", "Email");
             if (!person.IsActive)
                 throw new DomainRuleException("{0} is inactive and cannot be a regular contact.", "Email", person.DisplayName);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
 using Moment.Application.Data;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Absences;
 
@@ -13,24 +14,23 @@ public sealed record RecordAbsenceRequest(DateTimeOffset? From, DateTimeOffset? 
 /// Records my absence, or replaces the one I have (one at a time): a planned absence can change entirely, a started
 /// one only its end. The stand-in must be someone else, active, and not away themselves at any moment of it.
 /// </summary>
-public sealed class RecordAbsence(AppDbContext db, TimeProvider time)
+public sealed class RecordAbsence(AppDbContext db, StaffCards staff, TimeProvider time)
 {
     public async Task<AbsenceView> HandleAsync(Guid userId, RecordAbsenceRequest request, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var from = request.From ?? throw new DomainRuleException("Say when the absence starts.", "From");
         var to = request.To ?? throw new DomainRuleException("Say when the absence ends.", "To");
-        var email = Text.Optional(request.StandIn, "StandIn", Text.EmailMaxLength)?.ToUpperInvariant();
+        var email = Text.Optional(request.StandIn, "StandIn", Text.EmailMaxLength);
         if (string.IsNullOrEmpty(email))
             throw new DomainRuleException("Name a stand-in who takes your work while you are away.", "StandIn");
-        var standIn = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email)
-            .Select(u => new { u.Id, u.DisplayName, Email = u.Email ?? "", u.IsActive })
-            .FirstOrDefaultAsync(cancellationToken)
+        var standIn = await staff.FindByEmailAsync(email, cancellationToken)
             ?? throw new DomainRuleException("That person is not on the staff.", "StandIn");
         if (standIn.Id == userId)
             throw new DomainRuleException("Name someone else as your stand-in.", "StandIn");
         if (!standIn.IsActive)
             throw new DomainRuleException("{0} is inactive and cannot stand in for you.", "StandIn", standIn.DisplayName);
+        CaseRules.RequireMayHoldWork(standIn, "StandIn");
 
         var current = await CurrentAbsence.OfAsync(db, userId, cancellationToken);
         if (current is null)

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Application.Staff;
 using Moment.Domain;
 
 namespace Moment.Application.ApiTokens;
@@ -9,7 +9,7 @@ public sealed record CreateApiTokenRequest(string UserEmail, string Name, DateTi
 /// <summary>The secret is returned here and nowhere else: it is stored only as a hash.</summary>
 public sealed record CreatedApiToken(Guid Id, string Name, string Secret, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
-public sealed class CreateApiToken(AppDbContext db, TimeProvider time)
+public sealed class CreateApiToken(AppDbContext db, StaffCards staff, TimeProvider time)
 {
     public async Task<CreatedApiToken> HandleAsync(CreateApiTokenRequest request, CancellationToken cancellationToken = default)
     {
@@ -17,8 +17,7 @@ public sealed class CreateApiToken(AppDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         if (request.ExpiresAt is { } expires && expires <= now)
             throw new DomainRuleException("The expiry date must be in the future.", "ExpiresAt");
-        var normalizedEmail = request.UserEmail.Trim().ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken)
+        var user = await staff.FindByEmailAsync(request.UserEmail, cancellationToken)
             ?? throw new NotFoundException("No member of staff has the email address {0}.", request.UserEmail);
         if (!user.IsActive)
             throw new DomainRuleException("{0} is inactive and cannot have API tokens.", "UserEmail", user.DisplayName);

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Moment.Application.Staff;
 
 namespace Moment.Application.Cases;
 
@@ -9,24 +9,23 @@ namespace Moment.Application.Cases;
 /// </summary>
 public sealed class AnswerHandOff(CaseWork work)
 {
-    public async Task<string> AcceptAsync(Guid handOffId, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<string> AcceptAsync(Guid handOffId, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
-        @case.AcceptHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), work.Now);
+        @case.AcceptHandOff(handOffId, actor.Id, actor.TeamId, work.Now);
         await work.EscalateIfDueAsync(@case, cancellationToken);
         await work.SaveAsync(cancellationToken);
         return @case.Number;
     }
 
-    public async Task<string> DeclineAsync(Guid handOffId, string? reason, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<string> DeclineAsync(Guid handOffId, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         var @case = await work.LoadByHandOffAsync(handOffId, cancellationToken);
-        @case.DeclineHandOff(handOffId, actorId, await TeamOfAsync(actorId, cancellationToken), reason ?? "", work.Now);
+        @case.DeclineHandOff(handOffId, actor.Id, actor.TeamId, reason ?? "", work.Now);
         await work.EscalateIfDueAsync(@case, cancellationToken);
         await work.SaveAsync(cancellationToken);
         return @case.Number;
     }
-
-    private Task<Guid?> TeamOfAsync(Guid userId, CancellationToken cancellationToken) =>
-        work.Db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Commitments;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -16,27 +17,28 @@ public sealed record OfferHandOffRequest(
 /// The warm transfer (principle 2). The offer appears at once on the receiver's desk and waits for an answer in the
 /// receiver's team's opening hours (the case's team's, or the Swedish calendar, for someone without a team).
 /// </summary>
-public sealed class OfferHandOff(CaseWork work, PromiseCalendars calendars)
+public sealed class OfferHandOff(CaseWork work, PromiseCalendars calendars, StaffCards staff)
 {
     /// <summary>More than a case has promises; the list is only ever ids of the case's own.</summary>
     public const int MaxKeepPromises = 100;
 
-    public async Task<Guid> HandleAsync(string number, OfferHandOffRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<Guid> HandleAsync(string number, OfferHandOffRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         if (request.KeepPromises is { Count: > MaxKeepPromises })
             throw new DomainRuleException("You can keep only your own open promises on this case.", "KeepPromises");
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         var (target, receiverTeamId) = await TargetAsync(request, cancellationToken);
         var receiverHours = await calendars.ForAsync(receiverTeamId, @case.TeamId, cancellationToken);
         var handOff = @case.OfferHandOff(
-            actorId, target, request.Summary ?? "", request.Reason ?? "", work.Policy, receiverHours, work.Now, request.KeepPromises);
+            actor.Id, target, request.Summary ?? "", request.Reason ?? "", work.Policy, receiverHours, work.Now, request.KeepPromises);
         await work.SaveAsync(cancellationToken);
         return handOff.Id;
     }
 
     private async Task<(HandOffTarget Target, Guid? ReceiverTeamId)> TargetAsync(OfferHandOffRequest request, CancellationToken cancellationToken)
     {
-        var email = Text.Optional(request.ToUserEmail, "ToUser", Text.EmailMaxLength)?.ToUpperInvariant();
+        var email = Text.Optional(request.ToUserEmail, "ToUser", Text.EmailMaxLength);
         var byPerson = request.ToUserId is not null || email is not null;
         if (byPerson == (request.ToTeamId is not null))
             throw new DomainRuleException("Offer the case either to a person or to a team.", "ToUser");
@@ -47,13 +49,11 @@ public sealed class OfferHandOff(CaseWork work, PromiseCalendars calendars)
                 : throw new DomainRuleException("That team does not exist.", "ToTeamId");
         }
 
-        var person = await work.Db.Users
-            .Where(u => request.ToUserId != null ? u.Id == request.ToUserId : u.NormalizedEmail == email)
-            .Select(u => new { u.Id, u.IsActive, u.DisplayName, u.TeamId })
-            .FirstOrDefaultAsync(cancellationToken)
+        var person = (request.ToUserId is { } toUserId ? await staff.FindAsync(toUserId, cancellationToken) : await staff.FindByEmailAsync(email, cancellationToken))
             ?? throw new DomainRuleException("That person is not on the staff.", "ToUser");
         if (!person.IsActive)
             throw new DomainRuleException("{0} is inactive and cannot take cases.", "ToUser", person.DisplayName);
+        CaseRules.RequireMayHoldWork(person, "ToUser");
         return (HandOffTarget.Person(person.Id), person.TeamId);
     }
 }

@@ -1,4 +1,5 @@
 using Moment.Application.Commitments;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -13,11 +14,12 @@ public sealed record RecordContactRequest(Door? Door, ContactDirection? Directio
 
 public sealed class RecordContact(CaseWork work, PromiseWork promises)
 {
-    public async Task HandleAsync(string number, RecordContactRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(string number, RecordContactRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         @case.RecordContact(
-            actorId,
+            actor.Id,
             request.Door ?? throw new DomainRuleException("Say which door the contact came through.", "Door"),
             request.Direction ?? ContactDirection.Inbound,
             request.Summary ?? "",
@@ -27,7 +29,8 @@ public sealed class RecordContact(CaseWork work, PromiseWork promises)
         if (request.Keeps is { } commitmentId)
         {
             // "Answering means a recorded contact with the customer": the contact is how the promise was kept.
-            @case.KeepCommitment(commitmentId, actorId, await promises.MayKeepForOthersAsync(actorId, cancellationToken), request.Summary ?? "", work.Now);
+            await promises.RequireKeepAsync(actor, @case, commitmentId, cancellationToken);
+            @case.KeepCommitment(commitmentId, actor.Id, mayKeepForOthers: true, request.Summary ?? "", work.Now);
         }
 
         await work.SaveAsync(cancellationToken);

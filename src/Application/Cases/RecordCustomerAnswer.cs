@@ -1,3 +1,4 @@
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -12,16 +13,18 @@ public sealed record RecordCustomerAnswerRequest(bool? Solved, Door? Door, strin
 /// <summary>
 /// Principle 10 for a customer who answers on the phone or at the counter (story 5: no computer): staff record the
 /// answer with themselves as the one who recorded it, shown as such on the timeline. The customer's own page is for the
-/// customer's own answers (<see cref="CustomerCase.RequireTheCustomer"/>).
+/// customer's own answers (<see cref="CustomerCase.RequireTheCustomer"/>). Any case worker may record it, as with a
+/// contact: the customer called whoever answered, and the owner is told.
 /// </summary>
 public sealed class RecordCustomerAnswer(CaseWork work)
 {
-    public async Task HandleAsync(string number, RecordCustomerAnswerRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(string number, RecordCustomerAnswerRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         var solved = request.Solved ?? throw new DomainRuleException("Say whether the customer says it is solved.", "Solved");
         var door = request.Door ?? throw new DomainRuleException("Say which door the customer's answer came through.", "Door");
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
-        @case.RecordCustomerAnswer(actorId, solved, door, request.Comment, work.Now);
+        @case.RecordCustomerAnswer(actor.Id, solved, door, request.Comment, work.Now);
         await work.SaveAsync(cancellationToken);
     }
 }

@@ -29,6 +29,8 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
             ?? throw new DomainRuleException("That case type does not exist.", "CaseTypeId");
         var registrar = await staff.FindAsync(registrarId, cancellationToken)
             ?? throw new NotFoundException("The member of staff registering the case does not exist.");
+        // The registrar becomes the owner, and only those who work cases own one.
+        CaseRules.RequireWork(Actor.Of(registrar));
         var team = request.TeamId is { } teamId && teamId != registrar.TeamId
             ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new TeamRef(t.Id, t.Name)).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException("That team does not exist.", "TeamId")

@@ -1,3 +1,6 @@
+using Moment.Application.Cases;
+using Moment.Application.Staff;
+
 namespace Moment.Application.Commitments;
 
 /// <summary>The follow-up promise as the customer is told it: who will contact them, by when. Not new when one was already open.</summary>
@@ -13,8 +16,11 @@ public sealed class GiveConsent(PromiseWork work, PromiseCalendars calendars, Co
     public const int BusinessDaysToFollowUp = 2;
 
     /// <summary>Recorded by a member of staff ("she said we may call her").</summary>
-    public Task<ConsentOutcome> HandleAsync(string number, Guid actorId, CancellationToken cancellationToken = default) =>
-        ConsentAsync(number, actorId, cancellationToken);
+    public Task<ConsentOutcome> HandleAsync(string number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        CaseRules.RequireWork(actor);
+        return ConsentAsync(number, actor.Id, cancellationToken);
+    }
 
     /// <summary>"Yes, you may contact me" on the customer's page.</summary>
     public async Task<ConsentOutcome> ByCustomerAsync(string token, CancellationToken cancellationToken = default) =>

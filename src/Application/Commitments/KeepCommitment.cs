@@ -1,3 +1,4 @@
+using Moment.Application.Staff;
 using Moment.Domain.Cases;
 
 namespace Moment.Application.Commitments;
@@ -5,16 +6,16 @@ namespace Moment.Application.Commitments;
 public sealed record KeepCommitmentRequest(string? How);
 
 /// <summary>
-/// Marks a promise kept, saying how (the call, the letter sent). The keeper keeps their own; team leads, managers and
-/// administrators may keep someone else's. Kept after the deadline it stays broken and is recorded as kept late.
+/// Marks a promise kept, saying how (the call, the letter sent). The keeper keeps their own; the keeper's team lead, a
+/// manager or an administrator may keep it for them (<see cref="PromiseRules"/>). Kept after the deadline it stays broken and is recorded as kept late.
 /// </summary>
 public sealed class KeepCommitment(PromiseWork work)
 {
-    public async Task<Commitment> HandleAsync(Guid commitmentId, KeepCommitmentRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<Commitment> HandleAsync(Guid commitmentId, KeepCommitmentRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         var @case = await work.LoadByCommitmentAsync(commitmentId, cancellationToken);
-        var mayKeepForOthers = await work.MayKeepForOthersAsync(actorId, cancellationToken);
-        var commitment = @case.KeepCommitment(commitmentId, actorId, mayKeepForOthers, request.How ?? "", work.Now);
+        await work.RequireKeepAsync(actor, @case, commitmentId, cancellationToken);
+        var commitment = @case.KeepCommitment(commitmentId, actor.Id, mayKeepForOthers: true, request.How ?? "", work.Now);
         await work.SaveAsync(cancellationToken);
         return commitment;
     }

@@ -1,4 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
@@ -23,19 +24,20 @@ public sealed record MakeCommitmentRequest(
     int? ExpectedVersion);
 
 /// <summary>Principle 6: "we will call you back" becomes a promise with a deadline and a named person.</summary>
-public sealed class MakeCommitment(PromiseWork work, PromiseCalendars calendars)
+public sealed class MakeCommitment(PromiseWork work, PromiseCalendars calendars, StaffCards staff)
 {
-    public async Task<Commitment> HandleAsync(string number, MakeCommitmentRequest request, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<Commitment> HandleAsync(string number, MakeCommitmentRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
+        CaseRules.RequireWork(actor);
         var kind = request.Kind ?? throw new DomainRuleException("Say what kind of promise it is.", "Kind");
         if (kind is CommitmentKind.ManagerContact or CommitmentKind.FollowUpAfterConsent)
             throw new DomainRuleException("Ask for the manager or record the customer's consent instead: those promises have their own keeper and deadline.", "Kind");
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
-        var keeper = await KeeperAsync(request, actorId, cancellationToken);
+        var keeper = await KeeperAsync(request, actor, cancellationToken);
         var calendar = await calendars.ForAsync(keeper.TeamId, @case.TeamId, cancellationToken);
         var deadline = DeadlineOf(request, calendar, work.Now);
 
-        var commitment = @case.MakeCommitment(actorId, kind, request.What, keeper.Id, keeper.TeamId, deadline, request.Channel, work.Now);
+        var commitment = @case.MakeCommitment(actor.Id, kind, request.What, keeper.Id, keeper.TeamId, deadline, request.Channel, work.Now);
         await work.SaveAsync(cancellationToken);
         return commitment;
     }
@@ -60,15 +62,18 @@ public sealed class MakeCommitment(PromiseWork work, PromiseCalendars calendars)
         };
     }
 
-    private async Task<(Guid Id, Guid? TeamId)> KeeperAsync(MakeCommitmentRequest request, Guid actorId, CancellationToken cancellationToken)
+    private async Task<(Guid Id, Guid? TeamId)> KeeperAsync(MakeCommitmentRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var email = Text.Optional(request.KeeperEmail, "Keeper", Text.EmailMaxLength)?.ToUpperInvariant();
-        var keeperId = request.KeeperId ?? (string.IsNullOrEmpty(email) ? actorId : null);
-        var keeper = await work.Cases.Db.Users
-            .Where(u => keeperId != null ? u.Id == keeperId : u.NormalizedEmail == email)
-            .Select(u => new { u.Id, u.TeamId, u.IsActive, u.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("The keeper of a promise must be on the staff.", "Keeper");
-        return keeper.IsActive ? (keeper.Id, keeper.TeamId) : throw new DomainRuleException("{0} is inactive and cannot keep a promise.", "Keeper", keeper.DisplayName);
+        var email = Text.Optional(request.KeeperEmail, "Keeper", Text.EmailMaxLength);
+        var keeper = request.KeeperId is { } keeperId ? await staff.FindAsync(keeperId, cancellationToken)
+            : email is not null ? await staff.FindByEmailAsync(email, cancellationToken)
+            : await staff.FindAsync(actor.Id, cancellationToken);
+        if (keeper is null)
+            throw new DomainRuleException("The keeper of a promise must be on the staff.", "Keeper");
+        if (!keeper.IsActive)
+            throw new DomainRuleException("{0} is inactive and cannot keep a promise.", "Keeper", keeper.DisplayName);
+        CaseRules.RequireMayHoldWork(keeper, "Keeper");
+        PromiseRules.RequirePromiseFor(actor, keeper);
+        return (keeper.Id, keeper.TeamId);
     }
 }

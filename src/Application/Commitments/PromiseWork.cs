@@ -32,11 +32,17 @@ public sealed class PromiseWork(CaseWork work, StaffCards staff)
         return await LoadAsync(number, null, cancellationToken);
     }
 
-    /// <summary>Team leads, managers and administrators may keep or withdraw a promise for its keeper (who may be ill, or away without a stand-in).</summary>
-    public async Task<bool> MayKeepForOthersAsync(Guid actorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses unless the actor may keep or withdraw this promise (<see cref="PromiseRules"/>): its keeper, or the keeper's
+    /// team lead or a manager for a keeper who is ill or away without a stand-in. The keeper's team is the one they are in now.
+    /// </summary>
+    public async Task RequireKeepAsync(Actor actor, Case @case, Guid commitmentId, CancellationToken cancellationToken)
     {
-        var card = await staff.FindAsync(actorId, cancellationToken);
-        return card is not null && card.Roles.Any(role => role is StaffRoles.TeamLead or StaffRoles.Manager or StaffRoles.Administrator);
+        // A promise of another case is refused by the case itself, in its own words.
+        if (@case.Commitments.FirstOrDefault(c => c.Id == commitmentId) is not { } commitment)
+            return;
+        var keeper = await staff.FindAsync(commitment.KeeperId, cancellationToken);
+        PromiseRules.RequireKeep(actor, commitment.KeeperId, keeper?.TeamId ?? commitment.TeamId);
     }
 
     public Task SaveAsync(CancellationToken cancellationToken) => work.SaveAsync(cancellationToken);

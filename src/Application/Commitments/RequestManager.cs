@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -24,8 +26,12 @@ public sealed class RequestManager(PromiseWork work, PromiseCalendars calendars,
     public const int BusinessDaysToAnswer = 1;
 
     /// <summary>Recorded by a member of staff on the case.</summary>
-    public Task<ManagerRequestOutcome> HandleAsync(string number, RequestManagerRequest request, Guid actorId, CancellationToken cancellationToken = default) =>
-        RequestAsync(number, request.What, actorId, cancellationToken);
+    public Task<ManagerRequestOutcome> HandleAsync(string number, RequestManagerRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        // Any case worker records it, as with a contact: the customer asked whoever answered.
+        CaseRules.RequireWork(actor);
+        return RequestAsync(number, request.What, actor.Id, cancellationToken);
+    }
 
     /// <summary>Asked by the customer at their link.</summary>
     public async Task<ManagerRequestOutcome> ByCustomerAsync(string token, CancellationToken cancellationToken = default) =>

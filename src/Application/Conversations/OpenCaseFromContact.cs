@@ -70,7 +70,7 @@ public sealed class OpenCaseFromContact(
             else if (!newCase)
             {
                 // RecordContact saves with the case's concurrency check and commits the transaction itself.
-                await recordContact.HandleAsync(number, new RecordContactRequest(door, ContactDirection.Inbound, request.Text, false, null), registrar.Id, cancellationToken);
+                await recordContact.HandleAsync(number, new RecordContactRequest(door, ContactDirection.Inbound, request.Text, false, null), registrar, cancellationToken);
             }
 
             if (db.Database.CurrentTransaction is not null && ownTransaction is not null)

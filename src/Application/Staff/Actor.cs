@@ -12,10 +12,13 @@ public sealed record Actor(Guid Id, Guid? TeamId, IReadOnlyList<string> Roles)
     public bool Is(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Managers and administrators act on every team's cases.</summary>
-    public bool ManagesAll => Is(StaffRoles.Manager) || Is(StaffRoles.Administrator);
+    public bool ManagesAll => StaffRoles.ManagingAll.Any(Is);
 
     /// <summary>The team lead of this team (or a manager or administrator, who stand above every team).</summary>
     public bool Leads(Guid? teamId) => ManagesAll || (Is(StaffRoles.TeamLead) && teamId is not null && teamId == TeamId);
+
+    /// <summary>A team lead of some team, a manager or an administrator.</summary>
+    public bool IsLeading => StaffRoles.Leading.Any(Is);
 
     /// <summary>Whether they serve customers (<see cref="StaffRoles.ServingCustomers"/>): work cases, see contact details.</summary>
     public bool ServesCustomers => StaffRoles.ServingCustomers.Any(Is);

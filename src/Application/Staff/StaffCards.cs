@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Caching;
 using Moment.Application.Data;
@@ -11,8 +12,21 @@ public sealed record StaffCard(Guid Id, string UserName, string Email, string Di
 /// Staff cards, read through a short-lived cache: every API call and every new case needs one, and people change seldom.
 /// Saving a member of staff or a team forgets the cards it touches.
 /// </summary>
-public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard> cache)
+public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard> cache, ILookupNormalizer normalizer)
 {
+    /// <summary>
+    /// The one way to find a member of staff by email address: through Identity's own normaliser, the one that wrote
+    /// <c>NormalizedEmail</c>, so that a lookup finds exactly whom sign-in finds.
+    /// </summary>
+    public async Task<StaffCard?> FindByEmailAsync(string? email, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return null;
+        var normalized = normalizer.NormalizeEmail(email.Trim());
+        var id = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await FindAsync(found, cancellationToken) : null;
+    }
+
     public async Task<StaffCard?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (cache.TryGet(id, out var card))

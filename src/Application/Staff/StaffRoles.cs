@@ -21,5 +21,17 @@ public static class StaffRoles
     /// </summary>
     public static IReadOnlyList<string> ServingCustomers { get; } = [Administrator, Manager, TeamLead, Agent, Frontline];
 
+    /// <summary>Those who lead: a team lead their own team, managers and administrators every team.</summary>
+    public static IReadOnlyList<string> Leading { get; } = [TeamLead, Manager, Administrator];
+
+    /// <summary>Those who stand above every team: they act on any team's cases and promises.</summary>
+    public static IReadOnlyList<string> ManagingAll { get; } = [Manager, Administrator];
+
+    /// <summary>Those who read the accountability report and the staffing plans without working cases.</summary>
+    public static IReadOnlyList<string> Overseeing { get; } = [Leadership, TeamLead, Manager, Administrator];
+
+    /// <summary>Whether someone with these roles may hold work: own a case, keep a promise, stand in, receive a hand-off.</summary>
+    public static bool WorkCases(IEnumerable<string> roles) => roles.Any(role => ServingCustomers.Contains(role, StringComparer.Ordinal));
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

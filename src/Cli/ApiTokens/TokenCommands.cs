@@ -3,8 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Moment.Application;
 using Moment.Application.ApiTokens;
-using Moment.Application.Data;
-using Microsoft.EntityFrameworkCore;
+using Moment.Application.Staff;
 
 namespace Moment.Cli.ApiTokens;
 
@@ -58,9 +57,7 @@ internal static class TokenCommands
 
     private static async Task<Guid> FindUserIdAsync(IServiceProvider services, string email, CancellationToken ct)
     {
-        var normalized = email.Trim().ToUpperInvariant();
-        var id = await services.GetRequiredService<AppDbContext>().Users
-            .Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        return id ?? throw new NotFoundException($"No member of staff has the email address {email}.");
+        var card = await services.GetRequiredService<StaffCards>().FindByEmailAsync(email, ct);
+        return card?.Id ?? throw new NotFoundException("No member of staff has the email address {0}.", email);
     }
 }

@@ -8,10 +8,12 @@ internal static class StaffPolicies
 {
     public const string CaseWorker = nameof(CaseWorker);
     public const string TeamLeadership = nameof(TeamLeadership);
+    public const string Overseers = nameof(Overseers);
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(CaseWorker, policy => policy.RequireRole(StaffRoles.ServingCustomers));
-        options.AddPolicy(TeamLeadership, policy => policy.RequireRole(StaffRoles.TeamLead, StaffRoles.Manager, StaffRoles.Administrator));
+        options.AddPolicy(TeamLeadership, policy => policy.RequireRole(StaffRoles.Leading));
+        options.AddPolicy(Overseers, policy => policy.RequireRole(StaffRoles.Overseeing));
     }
 }

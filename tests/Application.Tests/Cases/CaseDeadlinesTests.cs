@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Cases;
 
@@ -24,7 +25,7 @@ public abstract class CaseDeadlinesTests(ApplicationHost host) : IAsyncLifetime
     {
         var number = await RegisterAsync("sara.holm@moment.test");
         await using (var scope = host.Scope())
-            await scope.ServiceProvider.GetRequiredService<ProposeResolution>().HandleAsync(number, new ProposeResolutionRequest("Repaired.", null), await IdOfAsync(scope, "sara.holm@moment.test"), Ct);
+            await scope.ServiceProvider.GetRequiredService<ProposeResolution>().HandleAsync(number, new ProposeResolutionRequest("Repaired.", null), await scope.ActorAsync("sara.holm@moment.test"), Ct);
 
         host.Time.Advance(TimeSpan.FromDays(7));
         int first, second;
@@ -50,7 +51,7 @@ public abstract class CaseDeadlinesTests(ApplicationHost host) : IAsyncLifetime
             await using (var scope = host.Scope())
             {
                 await scope.ServiceProvider.GetRequiredService<OfferHandOff>().HandleAsync(number,
-                    new OfferHandOffRequest(null, receiver, null, "Charged twice", "Holiday", null), await IdOfAsync(scope, "kim.aberg@moment.test"), Ct);
+                    new OfferHandOffRequest(null, receiver, null, "Charged twice", "Holiday", null), await scope.ActorAsync("kim.aberg@moment.test"), Ct);
             }
 
             host.Time.Advance(CasePolicy.Default.OfferTimeout);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Feed;
+using Moment.Application.Staff;
 using Moment.Domain.Cases;
 using Moment.TestSupport;
 
@@ -63,7 +64,7 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
         var offer = await OfferAsync(number, Karin, Sara);
 
         await using (var scope = host.Scope())
-            await scope.ServiceProvider.GetRequiredService<AnswerHandOff>().DeclineAsync(offer, "Billing is not Phone's", await IdOfAsync(Sara), Ct);
+            await scope.ServiceProvider.GetRequiredService<AnswerHandOff>().DeclineAsync(offer, "Billing is not Phone's", await ActorOfAsync(Sara), Ct);
 
         Assert.Contains(await host.ToldAsync(karin), news => news.CaseNumber == number && news.Kind == CaseEventKind.HandOffDeclined);
         var returned = Assert.Single(await ReturnedAsync(karin), o => o.Number == number);
@@ -113,7 +114,7 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
     {
         await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<OfferHandOff>().HandleAsync(number,
-            new OfferHandOffRequest(null, to, null, "Charged twice in October", "Billing", null), await IdOfAsync(from), Ct);
+            new OfferHandOffRequest(null, to, null, "Charged twice in October", "Billing", null), await ActorOfAsync(from), Ct);
     }
 
     private async Task<string> RegisterAsync(string registrar)
@@ -124,6 +125,12 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
         var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
             new RegisterCaseRequest(customer, null, "Invoice charged twice", null, null, Door.Onboard, null), await IdOfAsync(registrar), Ct);
         return registered.Number;
+    }
+
+    private async Task<Actor> ActorOfAsync(string email)
+    {
+        await using var scope = host.Scope();
+        return await scope.ActorAsync(email);
     }
 
     private async Task<Guid> IdOfAsync(string email)

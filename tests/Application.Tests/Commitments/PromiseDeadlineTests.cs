@@ -5,6 +5,7 @@ using Moment.Application.Commitments;
 using Moment.Application.Data;
 using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Commitments;
 
@@ -35,7 +36,7 @@ public abstract class PromiseDeadlineTests(ApplicationHost host) : IAsyncLifetim
         await using var scope = host.Scope();
         var made = await scope.ServiceProvider.GetRequiredService<MakeCommitment>().HandleAsync(number,
             new MakeCommitmentRequest(CommitmentKind.CallBack, null, null, null, null, days, hours, nextDayAt is null ? null : TimeOnly.Parse(nextDayAt, System.Globalization.CultureInfo.InvariantCulture), Door.Phone, null),
-            await SaraAsync(scope), Ct);
+            await scope.ActorAsync("sara.holm@moment.test"), Ct);
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), made.Deadline);
     }
@@ -47,7 +48,7 @@ public abstract class PromiseDeadlineTests(ApplicationHost host) : IAsyncLifetim
 
         await using var scope = host.Scope();
         var request = await scope.ServiceProvider.GetRequiredService<RequestManager>().ByCustomerAsync(await TokenAsync(scope, number), Ct);
-        var consent = await scope.ServiceProvider.GetRequiredService<GiveConsent>().HandleAsync(number, await SaraAsync(scope), Ct);
+        var consent = await scope.ServiceProvider.GetRequiredService<GiveConsent>().HandleAsync(number, await scope.ActorAsync("sara.holm@moment.test"), Ct);
 
         Assert.Equal("Maria Berg", request.ManagerName);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.FromHours(1)), request.Deadline);

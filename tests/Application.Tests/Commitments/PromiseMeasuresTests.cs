@@ -4,6 +4,7 @@ using Moment.Application.Cases;
 using Moment.Application.Commitments;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Commitments;
 
@@ -29,23 +30,23 @@ public abstract class PromiseMeasuresTests(ApplicationHost host) : IAsyncLifetim
         await using (var scope = host.Scope())
         {
             var make = scope.ServiceProvider.GetRequiredService<MakeCommitment>();
-            var sara = await IdOfAsync(scope, "sara.holm@moment.test");
+            var sara = await scope.ActorAsync("sara.holm@moment.test");
             callBack = (await make.HandleAsync(number, Request(CommitmentKind.CallBack, hours: 2), sara, Ct)).Id;
             await make.HandleAsync(number, Request(CommitmentKind.GetBackWithInformation, days: 1), sara, Ct);
-            form = (await make.HandleAsync(number, Request(CommitmentKind.SendSomething, days: 1) with { What = "The form", KeeperEmail = "erik.sjo@moment.test" }, sara, Ct)).Id;
+            form = (await make.HandleAsync(number, Request(CommitmentKind.SendSomething, days: 1) with { What = "The form", KeeperEmail = "erik.sjo@moment.test" }, await scope.ActorAsync("johan.ek@moment.test"), Ct)).Id; // Erik's team lead gives it to him
             managerRequest = (await scope.ServiceProvider.GetRequiredService<RequestManager>().HandleAsync(number, new RequestManagerRequest(null), sara, Ct)).Request.Id;
         }
 
         host.Time.Advance(TimeSpan.FromHours(1));
         await using (var scope = host.Scope())
-            await scope.ServiceProvider.GetRequiredService<KeepCommitment>().HandleAsync(callBack, new KeepCommitmentRequest("Called her"), await IdOfAsync(scope, "sara.holm@moment.test"), Ct);
+            await scope.ServiceProvider.GetRequiredService<KeepCommitment>().HandleAsync(callBack, new KeepCommitmentRequest("Called her"), await scope.ActorAsync("sara.holm@moment.test"), Ct);
         await using (var scope = host.Scope())
-            await scope.ServiceProvider.GetRequiredService<WithdrawCommitment>().HandleAsync(form, new WithdrawCommitmentRequest("Not needed"), await IdOfAsync(scope, "erik.sjo@moment.test"), Ct);
+            await scope.ServiceProvider.GetRequiredService<WithdrawCommitment>().HandleAsync(form, new WithdrawCommitmentRequest("Not needed"), await scope.ActorAsync("erik.sjo@moment.test"), Ct);
         host.Time.Advance(TimeSpan.FromHours(2));
         await using (var scope = host.Scope())
         {
             await scope.ServiceProvider.GetRequiredService<RecordContact>().HandleAsync(number,
-                new RecordContactRequest(Door.Phone, ContactDirection.Outbound, "Maria called Margit's son", false, null, managerRequest), await IdOfAsync(scope, "maria.berg@moment.test"), Ct);
+                new RecordContactRequest(Door.Phone, ContactDirection.Outbound, "Maria called Margit's son", false, null, managerRequest), await scope.ActorAsync("maria.berg@moment.test"), Ct);
         }
 
         host.Time.Advance(TimeSpan.FromDays(3));
@@ -71,12 +72,12 @@ public abstract class PromiseMeasuresTests(ApplicationHost host) : IAsyncLifetim
         var number = await RegisterAsync();
         Guid id;
         await using (var scope = host.Scope())
-            id = (await scope.ServiceProvider.GetRequiredService<MakeCommitment>().HandleAsync(number, Request(CommitmentKind.CallBack, hours: 1), await IdOfAsync(scope, "sara.holm@moment.test"), Ct)).Id;
+            id = (await scope.ServiceProvider.GetRequiredService<MakeCommitment>().HandleAsync(number, Request(CommitmentKind.CallBack, hours: 1), await scope.ActorAsync("sara.holm@moment.test"), Ct)).Id;
 
         host.Time.Advance(TimeSpan.FromDays(2));
         Commitment kept;
         await using (var scope = host.Scope())
-            kept = await scope.ServiceProvider.GetRequiredService<KeepCommitment>().HandleAsync(id, new KeepCommitmentRequest("Called, late"), await IdOfAsync(scope, "sara.holm@moment.test"), Ct);
+            kept = await scope.ServiceProvider.GetRequiredService<KeepCommitment>().HandleAsync(id, new KeepCommitmentRequest("Called, late"), await scope.ActorAsync("sara.holm@moment.test"), Ct);
 
         Assert.Equal(CommitmentState.Broken, kept.State);
         Assert.True(kept.KeptLate);

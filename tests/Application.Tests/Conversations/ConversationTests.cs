@@ -190,7 +190,7 @@ public abstract class ConversationTests(ApplicationHost host) : IAsyncLifetime
             {
                 await using var scope = host.Scope();
                 await scope.ServiceProvider.GetRequiredService<OfferHandOff>().HandleAsync(opened.CaseNumber,
-                    new OfferHandOffRequest(null, Erik, null, "Wants a refund, chat ongoing", "Refunds are Erik's", before.Version), await IdOfAsync(scope, Sara), Ct);
+                    new OfferHandOffRequest(null, Erik, null, "Wants a refund, chat ongoing", "Refunds are Erik's", before.Version), await ActorAsync(scope, Sara), Ct);
             }, Ct);
             await Task.WhenAll([.. writes, handOff]);
 

@@ -145,7 +145,8 @@ public abstract class CommitmentApiTests(MomentApp app) : IAsyncLifetime
         var number = await erik.NewCaseAsync("Landline breaks again");
         await MakeAsync(erik, number, new { kind = "getBackWithInformation", withinBusinessDays = 3 });
         await MakeAsync(erik, number, new { kind = "callBack", withinBusinessHours = 2.0 });
-        await MakeAsync(erik, number, new { kind = "sendSomething", what = "Sara sends the form", keeperEmail = Sara, withinBusinessDays = 1 });
+        // Sara promises it herself: an agent gives no promise to a colleague (only the colleague's team lead or a manager does).
+        await MakeAsync(sara, number, new { kind = "sendSomething", what = "Sara sends the form", withinBusinessDays = 1 });
 
         var mine = await erik.GetFromJsonAsync<JsonElement>("/api/commitments?keeper=me&state=open", Ct);
         var deadlines = mine.EnumerateArray().Select(p => DateTimeOffset.Parse(p.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Moment.Application.Absences;
-using Moment.Application.Staff;
 using Moment.Web.Security;
 
 namespace Moment.Web.Features.Absences;
@@ -43,7 +42,7 @@ internal static class AbsencesApi
                 return TypedResults.Ok(await moves.HandleAsync(from ?? end.AddDays(-30), end, ct));
             })
             .WithTags("Measures")
-            .RequireAuthorization(policy => policy.RequireRole(StaffRoles.Leadership, StaffRoles.TeamLead, StaffRoles.Manager, StaffRoles.Administrator))
+            .RequireAuthorization(StaffPolicies.Overseers)
             .WithSummary("Cover moves: items (cases, offers, promises) that moved to a stand-in, per person away and per team. Default: the last 30 days.");
         return api;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
 using Moment.Application.Data;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 using Moment.Web.Security;
@@ -29,60 +30,60 @@ internal static class CasesApi
         cases.MapGet("/", ListAsync).WithSummary("Cases by owner (me or an email), status and team (name or id).");
 
         var work = cases.MapGroup("/{number}").RequireAuthorization(StaffPolicies.CaseWorker);
-        work.MapPost("/contacts", async (string number, RecordContactRequest body, ClaimsPrincipal user, RecordContact record, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/contacts", async (string number, RecordContactRequest body, ClaimsPrincipal user, StaffCards cards, RecordContact record, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await record.HandleAsync(number, body, user.StaffId(), ct);
+                await record.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Records a contact. 'sameProblem' on a resolved case reopens it as a repeat contact.");
-        work.MapPost("/notes", async (string number, AddCaseNoteRequest body, ClaimsPrincipal user, AddCaseNote add, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/notes", async (string number, AddCaseNoteRequest body, ClaimsPrincipal user, StaffCards cards, AddCaseNote add, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await add.HandleAsync(number, body, user.StaffId(), ct);
+                await add.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Adds an internal note, or a public reply ('isPublic') the customer sees.");
-        work.MapPost("/handoffs", async (string number, OfferHandOffRequest body, ClaimsPrincipal user, OfferHandOff offer, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/handoffs", async (string number, OfferHandOffRequest body, ClaimsPrincipal user, StaffCards cards, OfferHandOff offer, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                var id = await offer.HandleAsync(number, body, user.StaffId(), ct);
+                var id = await offer.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Created($"/api/handoffs/{id}", new HandOffCreated(id, CaseResponse.Of(await get.HandleAsync(number, ct), request)));
             })
             .WithSummary("Offers the case to a person or a team, with a summary and a reason. The owner stays owner until accepted; the offer waits "
                 + "30 minutes of the receiver's team's opening hours. On accept the owner's open promises on the case go to the receiver, "
                 + "except those whose ids are in 'keepPromises'.");
-        work.MapPost("/resolution", async (string number, ProposeResolutionRequest body, ClaimsPrincipal user, ProposeResolution propose, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/resolution", async (string number, ProposeResolutionRequest body, ClaimsPrincipal user, StaffCards cards, ProposeResolution propose, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await propose.HandleAsync(number, body, user.StaffId(), ct);
+                await propose.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Proposes a resolution (public text). The customer confirms or objects; silence through the window resolves it.");
-        work.MapPost("/customer-answer", async (string number, RecordCustomerAnswerRequest body, ClaimsPrincipal user, RecordCustomerAnswer record, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/customer-answer", async (string number, RecordCustomerAnswerRequest body, ClaimsPrincipal user, StaffCards cards, RecordCustomerAnswer record, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await record.HandleAsync(number, body, user.StaffId(), ct);
+                await record.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Records the customer's answer to the proposed resolution as they gave it to you (on the phone, at the counter): "
                 + "'solved' true or false, the 'door' it came through, and an optional 'comment' the customer reads. Saved with you as the one "
                 + "who recorded it. The customer's link is for the customer's own answers.");
-        work.MapPost("/reassign", async (string number, ReassignCaseRequest body, ClaimsPrincipal user, ReassignCase reassign, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/reassign", async (string number, ReassignCaseRequest body, ClaimsPrincipal user, StaffCards cards, ReassignCase reassign, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await reassign.HandleAsync(number, body, user.StaffId(), ct);
+                await reassign.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .RequireAuthorization(StaffPolicies.TeamLeadership)
             .WithSummary("A team lead gives the case to someone else, with a written reason.");
-        work.MapPost("/links", async (string number, LinkBody body, ClaimsPrincipal user, LinkCases link, GetCase get, HttpRequest request, CancellationToken ct) =>
+        work.MapPost("/links", async (string number, LinkBody body, ClaimsPrincipal user, StaffCards cards, LinkCases link, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
-                await link.HandleAsync(number, body.EarlierNumber ?? throw new DomainRuleException("Give the earlier case's number.", "EarlierNumber"), user.StaffId(), ct);
+                await link.HandleAsync(number, body.EarlierNumber ?? throw new DomainRuleException("Give the earlier case's number.", "EarlierNumber"), await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Links this case to an earlier case about the same problem (counts a repeat contact there).");
 
         var handOffs = api.MapGroup("/handoffs").WithTags("Cases").RequireAuthorization(StaffPolicies.CaseWorker);
-        handOffs.MapPost("/{id:guid}/accept", async (Guid id, ClaimsPrincipal user, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
-                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.AcceptAsync(id, user.StaffId(), ct), ct), request)))
+        handOffs.MapPost("/{id:guid}/accept", async (Guid id, ClaimsPrincipal user, StaffCards cards, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.AcceptAsync(id, await user.ActorAsync(cards, ct), ct), ct), request)))
             .WithSummary("Accepts an offer addressed to you (or your team): you become the owner.");
-        handOffs.MapPost("/{id:guid}/decline", async (Guid id, DeclineBody body, ClaimsPrincipal user, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
-                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.DeclineAsync(id, body.Reason, user.StaffId(), ct), ct), request)))
+        handOffs.MapPost("/{id:guid}/decline", async (Guid id, DeclineBody body, ClaimsPrincipal user, StaffCards cards, AnswerHandOff answer, GetCase get, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(await answer.DeclineAsync(id, body.Reason, await user.ActorAsync(cards, ct), ct), ct), request)))
             .WithSummary("Declines an offer with a reason; the owner stays owner.");
         return api;
     }
@@ -94,14 +95,14 @@ internal static class CasesApi
     }
 
     private static async Task<Ok<IReadOnlyList<CaseListItem>>> ListAsync(
-        string? owner, string? status, string? team, int? limit, ClaimsPrincipal user, AppDbContext db, ListCases list, CancellationToken ct)
+        string? owner, string? status, string? team, int? limit, ClaimsPrincipal user, AppDbContext db, StaffCards cards, ListCases list, CancellationToken ct)
     {
         Guid? ownerId = owner switch
         {
             null or "" => null,
             "me" => user.StaffId(),
-            _ => await db.Users.Where(u => u.NormalizedEmail == owner.Trim().ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
-                ?? throw new DomainRuleException($"No member of staff has the email address {owner}.", "owner"),
+            _ => (await cards.FindByEmailAsync(owner, ct))?.Id
+                ?? throw new DomainRuleException("No member of staff has the email address {0}.", "owner", owner),
         };
         Guid? teamId = team switch
         {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Moment.Application.Commitments;
-using Moment.Application.Data;
+using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
 using Moment.Web.Security;
@@ -22,25 +21,25 @@ internal static class CommitmentsApi
     public static RouteGroupBuilder MapCommitmentsApi(this RouteGroupBuilder api)
     {
         var onCase = api.MapGroup("/cases/{number}").WithTags("Promises").RequireAuthorization(StaffPolicies.CaseWorker);
-        onCase.MapPost("/commitments", async (string number, MakeCommitmentRequest body, ClaimsPrincipal user, MakeCommitment make, ListCommitments list, CancellationToken ct) =>
+        onCase.MapPost("/commitments", async (string number, MakeCommitmentRequest body, ClaimsPrincipal user, StaffCards cards, MakeCommitment make, ListCommitments list, CancellationToken ct) =>
             {
-                var made = await make.HandleAsync(number, body, user.StaffId(), ct);
+                var made = await make.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Created($"/api/commitments/{made.Id}", await list.ByIdAsync(made.Id, ct));
             })
             .WithSummary("Makes a promise on the case; 'what' is in the customer's words, and the customer reads it. Keeper by id or email (default: you). Deadline exactly one of: "
                 + "'deadline' (ISO 8601), 'withinBusinessDays', 'withinBusinessHours', 'nextBusinessDayAt' (\"15:00\": tomorrow before 15:00), "
                 + "counted in the keeper's team's calendar, else the case's team's.");
         onCase.MapPost("/manager-requests", async Task<Results<Created<ManagerRequestResponse>, Ok<ManagerRequestResponse>>> (
-                string number, RequestManagerRequest? body, ClaimsPrincipal user, RequestManager request, CancellationToken ct) =>
+                string number, RequestManagerRequest? body, ClaimsPrincipal user, StaffCards cards, RequestManager request, CancellationToken ct) =>
             {
-                var outcome = await request.HandleAsync(number, body ?? new RequestManagerRequest(null), user.StaffId(), ct);
+                var outcome = await request.HandleAsync(number, body ?? new RequestManagerRequest(null), await user.ActorAsync(cards, ct), ct);
                 var response = new ManagerRequestResponse(outcome.ManagerName, outcome.Deadline, outcome.IsNew, outcome.Request);
                 return outcome.IsNew ? TypedResults.Created($"/api/commitments/{outcome.Request.Id}", response) : TypedResults.Ok(response);
             })
             .WithSummary("Records that the customer asks for the responsible manager: a promise kept by the case's team's named manager within 1 business day. "
                 + "While one is open, answers 200 with it instead of making another. The customer reads 'what' (optional).");
-        onCase.MapPost("/consent", async (string number, ClaimsPrincipal user, GiveConsent consent, CancellationToken ct) =>
-                TypedResults.Ok((await consent.HandleAsync(number, user.StaffId(), ct)).FollowUp))
+        onCase.MapPost("/consent", async (string number, ClaimsPrincipal user, StaffCards cards, GiveConsent consent, CancellationToken ct) =>
+                TypedResults.Ok((await consent.HandleAsync(number, await user.ActorAsync(cards, ct), ct)).FollowUp))
             .WithSummary("Records the customer's \"yes, you may contact me\": a promise kept by the case owner within 2 business days.");
 
         var commitments = api.MapGroup("/commitments").WithTags("Promises");
@@ -52,17 +51,17 @@ internal static class CommitmentsApi
             .WithSummary("Customers who asked for you as their responsible manager and are still owed the call.");
         commitments.MapGet("/{id:guid}", async (Guid id, ListCommitments list, CancellationToken ct) => TypedResults.Ok(await list.ByIdAsync(id, ct)))
             .WithSummary("One promise.");
-        commitments.MapPost("/{id:guid}/keep", async (Guid id, KeepCommitmentRequest body, ClaimsPrincipal user, KeepCommitment keep, ListCommitments list, CancellationToken ct) =>
+        commitments.MapPost("/{id:guid}/keep", async (Guid id, KeepCommitmentRequest body, ClaimsPrincipal user, StaffCards cards, KeepCommitment keep, ListCommitments list, CancellationToken ct) =>
             {
-                await keep.HandleAsync(id, body, user.StaffId(), ct);
+                await keep.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(await list.ByIdAsync(id, ct));
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
             .WithSummary("Marks a promise kept, saying how: for staff only, the customer reads that the promise was kept, in its own words. "
                 + "Yours; or anyone's as team lead, manager or administrator (else 403). After the deadline: kept late, still broken.");
-        commitments.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawCommitmentRequest body, ClaimsPrincipal user, WithdrawCommitment withdraw, ListCommitments list, CancellationToken ct) =>
+        commitments.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawCommitmentRequest body, ClaimsPrincipal user, StaffCards cards, WithdrawCommitment withdraw, ListCommitments list, CancellationToken ct) =>
             {
-                await withdraw.HandleAsync(id, body, user.StaffId(), ct);
+                await withdraw.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct);
                 return TypedResults.Ok(await list.ByIdAsync(id, ct));
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
@@ -71,13 +70,13 @@ internal static class CommitmentsApi
     }
 
     private static async Task<Ok<IReadOnlyList<CommitmentView>>> ListAsync(
-        string? keeper, string? state, string? kind, string? dueBefore, int? limit, ClaimsPrincipal user, AppDbContext db, ListCommitments list, CancellationToken ct)
+        string? keeper, string? state, string? kind, string? dueBefore, int? limit, ClaimsPrincipal user, StaffCards cards, ListCommitments list, CancellationToken ct)
     {
         Guid? keeperId = keeper switch
         {
             null or "" => null,
             "me" => user.StaffId(),
-            _ => await db.Users.Where(u => u.NormalizedEmail == keeper.Trim().ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+            _ => (await cards.FindByEmailAsync(keeper, ct))?.Id
                 ?? throw new DomainRuleException("No member of staff has the email address {0}.", "keeper", keeper),
         };
         CommitmentState? wanted = state switch
