@@ -73,6 +73,25 @@ public abstract class OfferAnswerTests(AnnouncingHost host) : IAsyncLifetime
         Assert.DoesNotContain(await ReturnedAsync(karin), o => o.Number == number);
     }
 
+    [Fact]
+    public async Task ANoteBySomeoneElse_TellsTheOwner_AndTheOwnersOwnNoteTellsNobody()
+    {
+        var number = await RegisterAsync(Karin);
+        var karin = await IdOfAsync(Karin);
+        var sara = await IdOfAsync(Sara);
+
+        await using (var scope = host.Scope())
+        {
+            var add = scope.ServiceProvider.GetRequiredService<AddCaseNote>();
+            await add.HandleAsync(number, new AddCaseNoteRequest("The customer called the shop too.", false, null), await ActorOfAsync(Sara), Ct);
+            await add.HandleAsync(number, new AddCaseNoteRequest("Noted.", false, null), await ActorOfAsync(Karin), Ct);
+        }
+
+        // Every door opens every case, and the owner hears what was said there; nobody hears of their own note.
+        Assert.Single(await host.ToldAsync(karin), news => news.CaseNumber == number && news.Kind == CaseEventKind.InternalNote);
+        Assert.DoesNotContain(await host.ToldAsync(sara), news => news.CaseNumber == number && news.Kind == CaseEventKind.InternalNote);
+    }
+
     /// <summary>19:50 in Stockholm on the next Monday to Thursday still ahead of the clock, so that the next morning is a business day.</summary>
     private DateTimeOffset NextWeekdayEvening()
     {

@@ -19,7 +19,8 @@ public abstract class ApiReferenceTests(BrowserApp app)
         };
 
         await page.GotoAsync("/api-reference");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Moment API" }).First).ToBeVisibleAsync();
+        // Scalar renders the whole document in the browser before its first heading; a loaded CI machine needs longer than 5 s.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Moment API" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         lock (hosts)
