@@ -27,7 +27,7 @@ public sealed class PromiseCalendars(AppDbContext db)
     public async Task<IReadOnlyDictionary<Guid, TimeZoneInfo>> TimeZonesAsync(CancellationToken cancellationToken)
     {
         var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Calendar }).ToListAsync(cancellationToken);
-        return teams.ToDictionary(t => t.Id, t => TimeZoneInfo.TryFindSystemTimeZoneById(t.Calendar.TimeZoneId, out var zone) ? zone : BusinessCalendar.Swedish.TimeZone);
+        return teams.ToDictionary(t => t.Id, t => BusinessCalendar.ZoneOf(t.Calendar));
     }
 }
 

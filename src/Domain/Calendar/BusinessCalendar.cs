@@ -67,6 +67,13 @@ public sealed class BusinessCalendar
 
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>
+    /// The zone a team's settings name, for showing times on its clock; a zone this machine does not know (settings
+    /// saved on another one), or no settings at all, reads as the Swedish calendar's.
+    /// </summary>
+    public static TimeZoneInfo ZoneOf(BusinessCalendarSettings? settings) =>
+        settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var zone) ? zone : Swedish.TimeZone;
+
     /// <summary>Whether the team opens on this local date at all: it has opening hours that weekday and is not closed for a holiday or an extra closed date.</summary>
     public bool IsBusinessDay(DateOnly date) =>
         _hoursByDay[(int)date.DayOfWeek] is not null

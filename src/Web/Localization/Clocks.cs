@@ -25,7 +25,7 @@ public sealed class Clocks(AppDbContext db, TimeProvider time)
         var settings = teamId is { } id
             ? await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => t.Calendar).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new Clock(ZoneOf(settings), time.GetUtcNow());
+        return new Clock(BusinessCalendar.ZoneOf(settings), time.GetUtcNow());
     }
 
     /// <summary>The customer's page, reached by the token in their link.</summary>
@@ -34,8 +34,4 @@ public sealed class Clocks(AppDbContext db, TimeProvider time)
         var teamId = await db.Cases.AsNoTracking().Where(c => c.CustomerToken == token).Select(c => c.TeamId).FirstOrDefaultAsync(cancellationToken);
         return await ForTeamAsync(teamId, cancellationToken);
     }
-
-    // A zone the machine does not know (a calendar saved on another one) falls back as the promise calendars do.
-    private static TimeZoneInfo ZoneOf(BusinessCalendarSettings? settings) =>
-        settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var zone) ? zone : BusinessCalendar.Swedish.TimeZone;
 }
