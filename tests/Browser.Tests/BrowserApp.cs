@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Moment.Application.Data;
 using Moment.TestSupport;
+using Xunit.v3;
 
 [assembly: AssemblyFixture(typeof(Moment.Browser.Tests.SqliteBrowserApp))]
 [assembly: AssemblyFixture(typeof(Moment.Browser.Tests.PostgresBrowserApp))]
+[assembly: Moment.Browser.Tests.CloseBrowsersAfterEachTest]
 
 namespace Moment.Browser.Tests;
 
@@ -83,6 +87,7 @@ public abstract class BrowserApp : IAsyncLifetime
             options.ViewportSize = new ViewportSize { Width = w, Height = height ?? 844 };
         var context = await _browser!.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
+        CloseBrowsersAfterEachTestAttribute.Track(context);
         return await context.NewPageAsync();
     }
 
@@ -112,3 +117,29 @@ public abstract class TimeTravelBrowserApp(DatabaseProvider provider) : BrowserA
 public sealed class SqliteTimeTravelBrowserApp() : TimeTravelBrowserApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresTimeTravelBrowserApp() : TimeTravelBrowserApp(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Closes the browsers a test opened when it ends. Left open, every finished test's pages kept their live connection and
+/// Blazor circuit (and their timers) running against the shared app until the whole assembly was done, and the later
+/// tests ran ever slower on two cores.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class CloseBrowsersAfterEachTestAttribute : BeforeAfterTestAttribute
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> Opened = new();
+
+    public static void Track(IBrowserContext context)
+    {
+        if (TestContext.Current.Test?.UniqueID is { } test)
+            Opened.GetOrAdd(test, _ => []).Add(context);
+    }
+
+    public override void After(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        if (!Opened.TryRemove(test.UniqueID, out var contexts))
+            return;
+        // xunit's hook is synchronous; closing a context is a short round trip to the browser, run off the test's
+        // synchronisation context so that waiting for it cannot block its own continuations.
+        Task.Run(() => Task.WhenAll(contexts.Select(c => c.CloseAsync()))).GetAwaiter().GetResult();
+    }
+}
