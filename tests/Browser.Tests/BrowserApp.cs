@@ -138,8 +138,9 @@ public sealed class CloseBrowsersAfterEachTestAttribute : BeforeAfterTestAttribu
     {
         if (!Opened.TryRemove(test.UniqueID, out var contexts))
             return;
-        // xunit's hook is synchronous; closing a context is a short round trip to the browser, run off the test's
-        // synchronisation context so that waiting for it cannot block its own continuations.
-        Task.Run(() => Task.WhenAll(contexts.Select(c => c.CloseAsync()))).GetAwaiter().GetResult();
+        // Not waited for: xunit's hook is synchronous, and blocking its thread while Playwright answers on the same
+        // threads hung the whole run. A context that fails to close goes with its browser when the app is disposed.
+        foreach (var context in contexts)
+            _ = context.CloseAsync().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
     }
 }
