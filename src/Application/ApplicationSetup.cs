@@ -5,11 +5,13 @@ using Moment.Application.Absences;
 using Moment.Application.ApiTokens;
 using Moment.Application.Caching;
 using Moment.Application.Cases;
+using Moment.Application.Chat;
 using Moment.Application.Commitments;
 using Moment.Application.Conversations;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
 using Moment.Application.Feed;
+using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
 using Moment.Application.Teams;
@@ -44,6 +46,23 @@ public static class ApplicationSetup
         services.AddSingleton<SimulateDay>();
         services.AddScoped<RecordStaffingDecision>();
         services.AddScoped<ListStaffingDecisions>();
+
+        services.TryAddSingleton<QueueSignal>();
+        services.AddScoped<QueueLines>();
+        services.AddScoped<QueueSettings>();
+        services.AddScoped<QueueToday>();
+        services.AddScoped<SetPresence>();
+        services.AddScoped<EquipAgent>();
+        services.AddScoped<RouteContacts>();
+        services.AddScoped<AnswerOffer>();
+        services.AddScoped<EndContact>();
+        services.AddScoped<AgentDesk>();
+        services.AddScoped<ChatTokens>();
+        services.AddScoped<StartChat>();
+        services.AddScoped<ReadChat>();
+        services.AddScoped<WriteInChat>();
+        services.AddScoped<AskForCallback>();
+        services.AddScoped<LeaveChat>();
 
         services.TryAddSingleton(CasePolicy.Default);
         services.TryAddSingleton<FeedSignal>();

@@ -13,6 +13,7 @@ using Moment.Web.Features.Cases;
 using Moment.Web.Features.Commitments;
 using Moment.Web.Features.Conversations;
 using Moment.Web.Features.Customers;
+using Moment.Web.Features.Queues;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
 using Moment.Web.Localization;
@@ -53,6 +54,7 @@ builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();
 builder.Services.AddSingleton<IFeedSubscriber, LiveNotifications>();
 builder.Services.AddHostedService<FeedService>();
+builder.Services.AddHostedService<RoutingService>();
 builder.Services.AddSignalR();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
@@ -98,8 +100,10 @@ api.MapCasesApi();
 api.MapAbsencesApi();
 api.MapCommitmentsApi();
 api.MapConversationsApi();
+api.MapQueuesApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
+app.MapPublicChatApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 

@@ -65,6 +65,8 @@ public abstract class BrowserApp : IAsyncLifetime
 
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (./test.sh does).");
+        // Playwright's assertions wait 5 s by default, which a CI machine running the other suites beside this one overran.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -16,7 +16,7 @@ public sealed record MessageView(
     string? ExternalId, IReadOnlyList<AttachmentView> Attachments);
 
 public sealed record ConversationView(
-    Guid Id, Guid CaseId, Door Door, ConversationState State, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, string? ExternalId,
+    Guid Id, Guid? CaseId, Door Door, ConversationState State, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, string? ExternalId,
     IReadOnlyList<MessageView> Messages);
 
 /// <summary>

@@ -16,6 +16,8 @@ namespace Moment.Application.Conversations;
 /// registered with <paramref name="Subject"/> and <paramref name="Text"/>. A chat or an email starts a conversation
 /// (<paramref name="StartConversation"/>) whose first message is <paramref name="Text"/>, with the door's ids of the
 /// thread and the message; a call typed in by staff joins a case as a recorded contact instead.
+/// <paramref name="WaitingConversationId"/> is a conversation that began in a queue before anyone took it: it lands on
+/// the case with every message the customer (and the bot) wrote, instead of a new one starting.
 /// </summary>
 public sealed record OpenCaseFromContactRequest(
     Door? Door,
@@ -31,7 +33,8 @@ public sealed record OpenCaseFromContactRequest(
     bool StartConversation = false,
     string? ThreadId = null,
     string? MessageId = null,
-    bool RegisterNewCustomer = false);
+    bool RegisterNewCustomer = false,
+    Guid? WaitingConversationId = null);
 
 public sealed record ContactOpened(Guid CustomerId, bool NewCustomer, string CaseNumber, bool NewCase, Guid? ConversationId, long? MessageId);
 
@@ -40,10 +43,9 @@ public sealed record ContactOpened(Guid CustomerId, bool NewCustomer, string Cas
 /// or registers a new one, and starts the conversation, all in one transaction: a refusal at any step saves nothing.
 /// </summary>
 /// <remarks>
-/// Whoever takes the contact registers and owns a new case (principle 1): the registrar, a member of
-/// staff today. A door with no person behind it (the web chat, an email inbox) has nobody to pass; the queue issue must
-/// add a registrar that is Moment itself, choose the owner when an agent takes the contact from the queue, and let
-/// <see cref="RegisterCase"/> register a case without an owner until then. Everything else here is already the same for it.
+/// Whoever takes the contact registers and owns a new case (principle 1). At a door with no person behind it (the web
+/// chat) the contact waits in a queue with its conversation and no case, and this runs when an agent takes it: the
+/// agent is the registrar and the owner, so a case never exists without its one owner.
 /// </remarks>
 public sealed class OpenCaseFromContact(
     AppDbContext db, FindCustomers findCustomers, RegisterCustomer registerCustomer, RegisterCase registerCase, RecordContact recordContact,
@@ -62,7 +64,15 @@ public sealed class OpenCaseFromContact(
                 : await RegisterAsync(request, door, customerId, registrar, cancellationToken);
 
             ConversationStarted? conversation = null;
-            if (request.StartConversation)
+            if (request.WaitingConversationId is { } waiting)
+            {
+                var landing = await db.Conversations.FirstOrDefaultAsync(c => c.Id == waiting, cancellationToken)
+                    ?? throw new NotFoundException("There is no such conversation.");
+                landing.LandOn(caseId, customerId);
+                await db.SaveChangesAsync(cancellationToken);
+                conversation = new ConversationStarted(landing.Id, null);
+            }
+            else if (request.StartConversation)
             {
                 conversation = await startConversation.StartAsync(
                     caseId, customerId, new StartConversationRequest(door, request.ThreadId, ContactDirection.Inbound, request.Text, request.MessageId), null, cancellationToken);

@@ -8,6 +8,7 @@ using Moment.Application.Staff;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
@@ -42,6 +43,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Queue> Queues => Set<Queue>();
+
+    public DbSet<AgentPresence> AgentPresences => Set<AgentPresence>();
+
+    public DbSet<WaitingContact> WaitingContacts => Set<WaitingContact>();
 
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 

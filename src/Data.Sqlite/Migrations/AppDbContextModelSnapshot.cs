@@ -721,13 +721,13 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Door")
@@ -876,6 +876,221 @@ namespace Moment.Data.Sqlite.Migrations
                     b.HasIndex("SearchName");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.AgentPresence", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChatCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IdleSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lapses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastOfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(620)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentPresences", (string)null);
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.Queue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BotFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("NormShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<TimeSpan>("NormWithin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("OfferTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Routing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(620)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Queues");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.WaitingContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BotMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Callback")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CallbackAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallbackNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(620)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfferedToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlaceAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan?>("PromisedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("PromisedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResumeTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResumeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AnsweredById", "State");
+
+                    b.HasIndex("OfferedToId", "State");
+
+                    b.HasIndex("QueueId", "AnsweredAt");
+
+                    b.HasIndex("QueueId", "State", "PlaceAt");
+
+                    b.ToTable("WaitingContacts", (string)null);
                 });
 
             modelBuilder.Entity("Moment.Domain.Staffing.StaffingDecision", b =>
@@ -1097,14 +1312,12 @@ namespace Moment.Data.Sqlite.Migrations
                     b.HasOne("Moment.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Moment.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Moment.Domain.Conversations.ConversationMessage", b =>
@@ -1187,6 +1400,33 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Navigation("EmailAddresses");
 
                     b.Navigation("PhoneNumbers");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.AgentPresence", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Moment.Domain.Queues.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.Queue", b =>
+                {
+                    b.HasOne("Moment.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.WaitingContact", b =>
+                {
+                    b.HasOne("Moment.Domain.Queues.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Moment.Domain.Staffing.StaffingDecision", b =>

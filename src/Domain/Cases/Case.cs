@@ -284,6 +284,25 @@ public sealed class Case
         Append(CaseEventKind.Reassigned, now, teamLeadId, reasonText).About(newOwnerId, TeamId);
     }
 
+    /// <summary>
+    /// A callback kept on this case while it waited in a queue was taken by an agent: from now they own the case and keep
+    /// its callback promise (principle 1: the one who takes the contact owns it). Whoever held it while it waited (the
+    /// team lead) is no longer answerable for it.
+    /// </summary>
+    public void TakeFromQueue(Guid agentId, Guid? agentTeamId, DateTimeOffset now)
+    {
+        if (IsResolved)
+            throw new ConflictException("Case {0} is resolved. Open a new case for the customer's new contact.", Number);
+        if (agentId == OwnerId)
+            return;
+        var holder = OwnerId;
+        SetOwner(agentId);
+        TeamId = agentTeamId ?? TeamId;
+        foreach (var callback in _commitments.Where(c => c.IsOpen && c.KeeperId == holder && c.Kind == CommitmentKind.CallBack))
+            callback.PassTo(agentId, agentTeamId ?? callback.TeamId);
+        Append(CaseEventKind.Reassigned, now, null).Because(CaseEventReason.TakenFromQueue).About(agentId, TeamId);
+    }
+
     /// <summary>The owner proposes a resolution in words the customer will read; the customer then has the window to object.</summary>
     public void ProposeResolution(Guid actorId, string publicText, TimeSpan objectionWindow, DateTimeOffset now)
     {

@@ -55,6 +55,9 @@ public enum CaseEventReason
 
     /// <summary>Reopened because the customer says it is not solved.</summary>
     NotSolved,
+
+    /// <summary>An agent took the customer's callback from the queue, and with it the case and its promise.</summary>
+    TakenFromQueue,
 }
 
 /// <summary>

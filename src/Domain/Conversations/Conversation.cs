@@ -27,9 +27,11 @@ public sealed class Conversation
 
     public Guid Id { get; private set; }
 
-    public Guid CaseId { get; private set; }
+    /// <summary>The case; none while the conversation waits in a queue, since a case is opened when a person takes it.</summary>
+    public Guid? CaseId { get; private set; }
 
-    public Guid CustomerId { get; private set; }
+    /// <summary>The customer; none while an unknown customer waits in a queue.</summary>
+    public Guid? CustomerId { get; private set; }
 
     public Door Door { get; private set; }
 
@@ -55,6 +57,27 @@ public sealed class Conversation
         StartedAt = now,
         ExternalId = Text.Optional(externalId, "ExternalId", ExternalIdMaxLength),
     };
+
+    /// <summary>
+    /// A conversation a customer starts at a door with no person behind it yet (a web chat in the queue): its messages
+    /// are kept from the first, and it lands on a case when a person takes it, so the customer never repeats themselves.
+    /// </summary>
+    public static Conversation Waiting(Door door, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        Door = door,
+        State = ConversationState.Open,
+        StartedAt = now,
+    };
+
+    /// <summary>The person who took it opened or chose the case it belongs to from now on.</summary>
+    public void LandOn(Guid caseId, Guid customerId)
+    {
+        if (CaseId is { } already && already != caseId)
+            throw new ConflictException("This conversation is already on another case.");
+        CaseId = caseId;
+        CustomerId = customerId;
+    }
 
     /// <summary>
     /// A message in or out. It is a row of its own, added without loading the others: two agents writing in one chat

@@ -141,6 +141,8 @@ public abstract class AuthorizationTableTests(MomentApp app) : IAsyncLifetime
     private static string Fill(string route, Case @case, World world) => route
         .Replace("{number}", @case.Number, StringComparison.Ordinal)
         .Replace("{token}", @case.Token, StringComparison.Ordinal)
+        .Replace("{contactId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{userId}", world.SomeUser.ToString(), StringComparison.Ordinal)
         .Replace("{id}", route switch
         {
             _ when route.StartsWith("/api/commitments", StringComparison.Ordinal) => @case.Promise.ToString(),

@@ -44,6 +44,7 @@ internal static class CaseTexts
         CaseEventReason.Declines => "Escalated after {0} declined or unanswered offers.",
         CaseEventReason.RepeatContact => "Repeat contact about the same problem.",
         CaseEventReason.NotSolved => "The customer says it is not solved.",
+        CaseEventReason.TakenFromQueue => "Taken from the queue with the customer's callback.",
     };
 
     public static string Event(CaseEventKind kind) => kind switch

@@ -1,0 +1,17 @@
+using Moment.Application.Data;
+
+namespace Moment.Application.Chat;
+
+/// <summary>
+/// The customer closes the chat. In line without a callback that is an abandoned contact (counted on the wall); with a
+/// callback the place stays; with a person the chat ends and the agent is told in their list.
+/// </summary>
+public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, TimeProvider time)
+{
+    public async Task HandleAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var contact = await tokens.FindAsync(token, cancellationToken);
+        contact.Leave(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
+using Moment.Application.Chat;
+using Moment.Application.Conversations;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Domain;
+
+namespace Moment.Application.Queues;
+
+/// <summary>The number of the customer's open case the contact is about, when the agent picks one; else a new case.</summary>
+public sealed record AnswerOfferRequest(string? JoinCase);
+
+public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? ConversationId);
+
+/// <summary>
+/// The agent takes the contact offered to them, and owns the case it lands on (principle 1): the customer's open case
+/// when the agent picks it, else a new case at the door. The conversation lands with it, the bot's part and all, so the
+/// customer never repeats themselves. A callback's case, opened when the customer asked, passes to the agent with its
+/// promise. All in one transaction: a refusal leaves the offer as it was.
+/// </summary>
+public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, TimeProvider time)
+{
+    public async Task<OfferAnswered> HandleAsync(Guid contactId, AnswerOfferRequest request, Actor agent, CancellationToken cancellationToken = default)
+    {
+        CaseRules.RequireWork(agent);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var contact = await db.WaitingContacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
+            ?? throw new NotFoundException("There is no such contact in the queue.");
+        var now = time.GetUtcNow();
+        contact.Accept(agent.Id, now);
+        if (contact.CaseId is { } caseId)
+        {
+            var @case = await work.LoadByIdAsync(caseId, cancellationToken);
+            @case.TakeFromQueue(agent.Id, agent.TeamId, now);
+            await work.SaveAsync(cancellationToken);
+        }
+        else
+        {
+            var opened = await open.HandleAsync(new OpenCaseFromContactRequest(
+                contact.Door, contact.CustomerId, contact.CustomerName, contact.Phone, contact.Email, null,
+                AskForCallback.Subject(contact.Question), contact.Question, JoinCase: request.JoinCase,
+                WaitingConversationId: contact.ConversationId), agent, cancellationToken);
+            var landedOn = await db.Cases.AsNoTracking().Where(c => c.Number == opened.CaseNumber).Select(c => c.Id).FirstAsync(cancellationToken);
+            // OpenCaseFromContact refuses and clears the context on failure; the contact read above is tracked on success.
+            contact.Landed(landedOn, opened.CaseNumber, opened.CustomerId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
+    }
+}
+
+/// <summary>
+/// The agent finishes a chat (or the call ends): the contact is ended, its conversation closed, and the agent counts as
+/// free from now for the longest-idle rule.
+/// </summary>
+public sealed class EndContact(AppDbContext db, QueueSignal signal, TimeProvider time)
+{
+    public async Task HandleAsync(Guid contactId, Actor agent, CancellationToken cancellationToken = default)
+    {
+        var contact = await db.WaitingContacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
+            ?? throw new NotFoundException("There is no such contact in the queue.");
+        if (contact.AnsweredById != agent.Id && !agent.IsLeading)
+            throw new ForbiddenException("Only the agent who took the contact ends it.");
+        var now = time.GetUtcNow();
+        contact.End(now);
+        if (contact.ConversationId is { } conversationId
+            && await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken) is { } conversation)
+            conversation.Close(now);
+        if (contact.AnsweredById is { } answeredBy && await db.AgentPresences.FirstOrDefaultAsync(p => p.UserId == answeredBy, cancellationToken) is { } presence)
+            presence.Freed(now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Poke();
+    }
+}
