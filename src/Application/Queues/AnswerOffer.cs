@@ -33,7 +33,9 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
         {
             var @case = await work.LoadByIdAsync(caseId, cancellationToken);
             @case.TakeFromQueue(agent.Id, agent.TeamId, now);
+            // Saves the contact's answer with the case, under the case's concurrency check, and commits.
             await work.SaveAsync(cancellationToken);
+            return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
         }
         else
         {

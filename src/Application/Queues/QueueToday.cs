@@ -23,7 +23,8 @@ public sealed class QueueToday(AppDbContext db, TimeProvider time)
         var zone = BusinessCalendar.ZoneOf(await db.Teams.AsNoTracking().Where(t => t.Id == queue.TeamId).Select(t => t.Calendar).FirstAsync(cancellationToken));
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue)));
+        // In UTC: PostgreSQL's timestamptz takes no other offset.
+        var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var contacts = await db.WaitingContacts.AsNoTracking()
             .Where(c => c.QueueId == queueId && c.PlaceAt >= midnight)
             .Select(c => new { c.State, c.PlaceAt, c.AnsweredAt, c.PromisedFrom, c.PromisedTo, c.PromisedAt, c.HandedOverAt, c.Callback, c.EndedAt })

@@ -42,6 +42,9 @@ public sealed class RouteContacts(AppDbContext db, TimeProvider time)
                 presence.Lapsed(now);
         }
 
+        // Saved before the line is read, so that a lapsed contact is back in it for the next agent this same round.
+        await db.SaveChangesAsync(cancellationToken);
+
         var line = await db.WaitingContacts.Where(c => c.State == ContactState.Waiting)
             .OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var offered = 0;

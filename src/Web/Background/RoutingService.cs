@@ -13,8 +13,13 @@ internal sealed class RoutingService(
 {
     private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(configuration.GetValue("Queues:RoutePollMilliseconds", 1000));
 
+    /// <summary>Off (<c>Queues:RouteInBackground</c> false) for an instance that only serves pages, and for tests that route by hand.</summary>
+    private readonly bool _on = configuration.GetValue("Queues:RouteInBackground", true);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_on)
+            return;
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Chat;
+using Moment.Application.Data;
+using Moment.Application.Queues;
+using Moment.Application.Staff;
+using Moment.Domain.Cases;
+using Moment.Domain.Queues;
+
+namespace Moment.Application.Tests.Queues;
+
+/// <summary>The queue's use cases on a real database of each provider, with the routing run by hand.</summary>
+public abstract class ChatAndQueueTests(ApplicationHost host) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        host.RequireProvider();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task ACallback_IsAPromiseOnACaseKeptByTheTeamLead_UntilAnAgentTakesItWithTheCase()
+    {
+        var queue = await QueueAsync();
+        await using var scope = host.Scope();
+        var started = await scope.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
+            new StartChatRequest(queue, "Bertil Andra", "Jag vill säga upp mitt abonnemang.", null, null, "sv"), Ct);
+
+        var standing = await scope.ServiceProvider.GetRequiredService<AskForCallback>().HandleAsync(started.Token, new AskForCallbackRequest("070-123 45 67", false), Ct);
+
+        Assert.Equal((CallbackWay.Phone, "+46701234567"), (standing.Callback, standing.CallbackNumber));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var contact = await db.WaitingContacts.AsNoTracking().SingleAsync(c => c.Id == standing.ContactId, Ct);
+        var promise = await db.Commitments.AsNoTracking().SingleAsync(c => c.CaseId == contact.CaseId, Ct);
+        Assert.Equal(CommitmentKind.CallBack, promise.Kind);
+        Assert.Equal(await IdAsync(db, "nora.vik@moment.test"), promise.KeeperId);
+
+        var lina = await AgentAsync("lina.strom@moment.test", queue);
+        Assert.Equal(1, (await RouteAsync()).Offered);
+        await using var answering = host.Scope();
+        var answered = await answering.ServiceProvider.GetRequiredService<AnswerOffer>().HandleAsync(contact.Id, new AnswerOfferRequest(null), lina, Ct);
+
+        Assert.Equal(contact.CaseNumber, answered.CaseNumber);
+        await using var after = host.Scope();
+        var check = after.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(lina.Id, await check.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.OwnerId).SingleAsync(Ct));
+        Assert.Equal(lina.Id, await check.Commitments.Where(c => c.Id == promise.Id).Select(c => c.KeeperId).SingleAsync(Ct));
+        await AwayAsync(lina);
+    }
+
+    private async Task<Actor> AgentAsync(string email, Guid queue)
+    {
+        await using var scope = host.Scope();
+        var agent = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync(email, Ct))!);
+        var skills = await scope.ServiceProvider.GetRequiredService<QueueSettings>().FindAsync(queue, Ct);
+        var lead = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("nora.vik@moment.test", Ct))!);
+        await scope.ServiceProvider.GetRequiredService<EquipAgent>().HandleAsync(agent.Id, new EquipAgentRequest("sv, en, " + skills.Skills, 1), lead, Ct);
+        await scope.ServiceProvider.GetRequiredService<SetPresence>().HandleAsync(agent, Presence.Available, Ct);
+        return agent;
+    }
+
+    private async Task AwayAsync(Actor agent)
+    {
+        await using var scope = host.Scope();
+        await scope.ServiceProvider.GetRequiredService<SetPresence>().HandleAsync(agent, Presence.Away, Ct);
+    }
+
+    private async Task<RoutingRound> RouteAsync()
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RouteContacts>().HandleAsync(Ct);
+    }
+
+    private async Task<Guid> QueueAsync()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var chat = await db.Teams.Where(t => t.Name == "Chat").Select(t => t.Id).SingleAsync(Ct);
+        var admin = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("astrid.lind@moment.test", Ct))!);
+        var saved = await scope.ServiceProvider.GetRequiredService<QueueSettings>().SaveAsync(
+            null, new SaveQueueRequest(chat, "Chatten", "q" + Guid.NewGuid().ToString("N")[..10], null, null, null, null, null), admin, Ct);
+        return saved.Id;
+    }
+
+    private static Task<Guid> IdAsync(AppDbContext db, string email) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+}
+
+public sealed class ChatAndQueueTestsOnSqlite(SqliteHost host) : ChatAndQueueTests(host), IClassFixture<SqliteHost>;
+
+public sealed class ChatAndQueueTestsOnPostgres(PostgresHost host) : ChatAndQueueTests(host), IClassFixture<PostgresHost>;
