@@ -9,6 +9,7 @@ using Moment.Application.Commitments;
 using Moment.Application.Conversations;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
+using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -86,6 +87,7 @@ public static class ApplicationSetup
         services.AddScoped<ReportDelivery>();
         services.AddScoped<CloseConversation>();
         services.AddScoped<ListConversations>();
+        services.AddMomentEmail();
 
         services.AddScoped<RecordAbsence>();
         services.AddScoped<CurrentAbsence>();
