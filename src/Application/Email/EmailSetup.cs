@@ -11,6 +11,7 @@ public static class EmailSetup
         services.TryAddSingleton<EmailSettings>();
         services.TryAddSingleton<IAttachmentStore, FolderAttachmentStore>();
         services.AddScoped<ReceiveEmail>();
+        services.AddScoped<SendQueuedEmail>();
         return services;
     }
 }

@@ -100,6 +100,8 @@ public static class EmailDoor
         services.AddSingleton(configuration.GetSection(EmailSettings.Section).Get<EmailSettings>() ?? new EmailSettings());
         services.AddSingleton<SmtpListenerState>();
         services.AddHostedService<SmtpListener>();
+        services.AddSingleton<IMailTransport, MailKitTransport>();
+        services.AddHostedService<EmailSender>();
         return services;
     }
 }
