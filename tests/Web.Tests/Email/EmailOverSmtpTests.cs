@@ -28,7 +28,7 @@ namespace Moment.Web.Tests.Email;
 /// opens a case, their reply lands on the same case, and mail for anyone else is refused at the recipient. The owner's
 /// reply goes out over SMTP to a real server on loopback, threaded so that the customer's answer finds the case again.
 /// </summary>
-public abstract class SmtpListenerTests(SmtpApp app) : IAsyncLifetime
+public abstract class EmailOverSmtpTests(SmtpApp app) : IAsyncLifetime
 {
     private const string Mailbox = "kundservice@moment.test";
     private const string Johan = "johan.ek@moment.test";
@@ -273,6 +273,6 @@ public sealed class SqliteSmtpApp() : SmtpApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresSmtpApp() : SmtpApp(DatabaseProvider.Postgres);
 
-public sealed class SmtpListenerTestsOnSqlite(SqliteSmtpApp app) : SmtpListenerTests(app), IClassFixture<SqliteSmtpApp>;
+public sealed class EmailOverSmtpTestsOnSqlite(SqliteSmtpApp app) : EmailOverSmtpTests(app), IClassFixture<SqliteSmtpApp>;
 
-public sealed class SmtpListenerTestsOnPostgres(PostgresSmtpApp app) : SmtpListenerTests(app), IClassFixture<PostgresSmtpApp>;
+public sealed class EmailOverSmtpTestsOnPostgres(PostgresSmtpApp app) : EmailOverSmtpTests(app), IClassFixture<PostgresSmtpApp>;
