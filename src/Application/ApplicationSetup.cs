@@ -10,6 +10,7 @@ using Moment.Application.Commitments;
 using Moment.Application.Conversations;
 using Moment.Application.Customers;
 using Moment.Application.Demo;
+using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
@@ -105,6 +106,7 @@ public static class ApplicationSetup
         services.AddScoped<ReportDelivery>();
         services.AddScoped<CloseConversation>();
         services.AddScoped<ListConversations>();
+        services.AddMomentEmail();
 
         services.AddScoped<RecordAbsence>();
         services.AddScoped<CurrentAbsence>();

@@ -13,6 +13,7 @@ using Moment.Web.Features.Cases;
 using Moment.Web.Features.Commitments;
 using Moment.Web.Features.Conversations;
 using Moment.Web.Features.Customers;
+using Moment.Web.Features.Email;
 using Moment.Web.Features.Queues;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -29,6 +30,7 @@ if (!builder.Environment.IsDevelopment())
     builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
 
 var database = DatabaseSettings.From(builder.Configuration);
+builder.Services.AddEmailDoor(builder.Configuration);
 builder.Services.AddMomentDatabase(database).AddMomentApplication();
 builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DatabasePreparation>();

@@ -1,0 +1,66 @@
+namespace Moment.Application.Email;
+
+/// <summary>
+/// The email door's settings (configuration section <c>Email</c>): the mailboxes customers write to, where attachments
+/// are kept, how big a message may be, how many messages a sender may write a minute, and the SMTP servers.
+/// </summary>
+public sealed class EmailSettings
+{
+    public const string Section = "Email";
+
+    public List<MailboxSettings> Mailboxes { get; set; } = [];
+
+    /// <summary>The folder of the attachment store; without one, <c>Moment/attachments</c> in the local application data folder.</summary>
+    public string? AttachmentFolder { get; set; }
+
+    /// <summary>A whole message, attachments included; a bigger one is not taken in.</summary>
+    public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>More messages than this from one sender within a minute open nothing: a mail loop or a flood, not a customer.</summary>
+    public int MaxMessagesPerSenderPerMinute { get; set; } = 50;
+
+    /// <summary>Moment's own SMTP listener for inbound mail; off unless a port is set.</summary>
+    public SmtpListenerSettings Listener { get; set; } = new();
+
+    /// <summary>The SMTP server replies go out through.</summary>
+    public OutboundSmtpSettings Outbound { get; set; } = new();
+
+    /// <summary>The mailbox an address belongs to, compared without regard to case.</summary>
+    public MailboxSettings? MailboxOf(string? address) =>
+        address is null ? null : Mailboxes.FirstOrDefault(m => string.Equals(m.Address.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>An address customers write to and the team (by name or id) whose cases its mail opens.</summary>
+public sealed class MailboxSettings
+{
+    public string Address { get; set; } = "";
+
+    public string Team { get; set; } = "";
+}
+
+public sealed class SmtpListenerSettings
+{
+    /// <summary>The port to listen on; null (the default) keeps the listener off.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The address to listen on; loopback unless set (an MX or relay in front usually forwards to it).</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>The name the listener greets with.</summary>
+    public string ServerName { get; set; } = "moment";
+}
+
+public sealed class OutboundSmtpSettings
+{
+    /// <summary>The SMTP server's host name; without one, replies stay queued.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>STARTTLS when the server offers it (Auto), always (StartTls), on connect (SslOnConnect) or never (None).</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using MimeKit;
+using MimeKit.Text;
+
+namespace Moment.Application.Email;
+
+/// <summary>What the email door reads from a message: whether it is noise, its ids, its case number, its text.</summary>
+public static partial class MailReading
+{
+    /// <summary>
+    /// Auto-replies, bounces and list mail (RFC 3834 <c>Auto-Submitted</c>, <c>Precedence</c>, <c>X-Autoreply</c>, a
+    /// delivery status notification): answering one starts a loop of machines writing to each other, so they never open
+    /// a case and never get a reply.
+    /// </summary>
+    public static bool IsNoise(MimeMessage message)
+    {
+        var headers = message.Headers;
+        if (headers[HeaderId.AutoSubmitted] is { } autoSubmitted && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
+            return true;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && IsOutOfOffice(message))
+            return true;
+        return message.Body is MultipartReport
+            || message.BodyParts.Any(p => p.ContentType.IsMimeType("message", "delivery-status") || p.ContentType.IsMimeType("message", "disposition-notification"));
+    }
+
+    // Exchange marks its own out-of-office replies with X-Auto-Response-Suppress and this subject prefix only.
+    private static bool IsOutOfOffice(MimeMessage message) =>
+        message.Subject?.StartsWith("Automatic reply:", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// The Message-ID in angle brackets, as headers write it. A message without one gets an id made from its content, so
+    /// that the same message delivered twice is still recognised.
+    /// </summary>
+    public static string MessageIdOf(MimeMessage message, ReadOnlySpan<byte> content) =>
+        string.IsNullOrWhiteSpace(message.MessageId)
+            ? $"<{Convert.ToHexStringLower(SHA256.HashData(content))}@no-message-id.moment>"
+            : Bracketed(message.MessageId);
+
+    /// <summary>The ids this message answers, the nearest first: In-Reply-To, then References from the last.</summary>
+    public static IReadOnlyList<string> AnsweredIdsOf(MimeMessage message)
+    {
+        var ids = new List<string>();
+        if (!string.IsNullOrWhiteSpace(message.InReplyTo))
+            ids.Add(Bracketed(message.InReplyTo));
+        ids.AddRange(message.References.Reverse().Select(Bracketed));
+        // A long thread's References can be very long; the nearest messages are the ones that matter.
+        return [.. ids.Distinct(StringComparer.Ordinal).Where(id => id.Length <= Domain.Conversations.Conversation.ExternalIdMaxLength).Take(20)];
+    }
+
+    /// <summary>The first message of the thread: the oldest in References, or this one.</summary>
+    public static string ThreadRootOf(MimeMessage message, string messageId) =>
+        message.References.Count > 0 ? Bracketed(message.References[0]) : messageId;
+
+    public static string Bracketed(string id) => id.StartsWith('<') ? id : $"<{id}>";
+
+    /// <summary>A case number in square brackets in the subject, as Moment's own replies write it: <c>[M-2026-000123]</c>.</summary>
+    public static string? CaseNumberIn(string? subject) =>
+        subject is not null && CaseNumberPattern().Match(subject) is { Success: true } match ? match.Groups[1].Value.ToUpperInvariant() : null;
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|div|li|tr|h[1-6]|blockquote)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex(@"\n\s*\n\s*\n+", RegexOptions.CultureInvariant)]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"\[(M-\d{4}-\d{6})\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseNumberPattern();
+
+    /// <summary>The text of the message: its plain text part, or the text of its HTML when it has none.</summary>
+    public static string TextOf(MimeMessage message)
+    {
+        if (message.GetTextBody(TextFormat.Plain) is { } plain && !string.IsNullOrWhiteSpace(plain))
+            return plain.Trim();
+        if (SanitizedHtmlOf(message) is { } html)
+        {
+            // Read from the sanitised HTML: a script's or a style's text is not the customer's words.
+            using var document = new HtmlParser().ParseDocument(BlockEnd().Replace(html, "$0\n"));
+            return BlankLines().Replace(document.Body?.TextContent ?? "", "\n\n").Trim();
+        }
+
+        return "";
+    }
+
+    /// <summary>The HTML part made safe to show (no scripts, no event handlers, no remote forms), or null without one.</summary>
+    public static string? SanitizedHtmlOf(MimeMessage message) =>
+        message.HtmlBody is { } html ? new HtmlSanitizer().Sanitize(html) : null;
+
+    /// <summary>The parts that are files: attachments, inline images, forwarded messages; not the text and HTML bodies.</summary>
+    public static IEnumerable<MimeEntity> FilesOf(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts)
+        {
+            if (part is TextPart text && !text.IsAttachment && (text.IsPlain || text.IsHtml))
+                continue;
+            if (part is MimePart or MessagePart)
+                yield return part;
+        }
+    }
+
+    /// <summary>A file's name: as the sender named it, or one made from its type.</summary>
+    public static string FileNameOf(MimeEntity part, int index) => part switch
+    {
+        MimePart { FileName: { Length: > 0 } name } => name,
+        MessagePart { Message.Subject: { Length: > 0 } subject } => $"{subject}.eml",
+        MessagePart => $"message-{index}.eml",
+        _ => $"part-{index}.{MimeTypes.TryGetExtension(part.ContentType.MimeType, out var extension) switch { true => extension.TrimStart('.'), false => "bin" }}",
+    };
+
+    public static async Task WriteContentAsync(MimeEntity part, Stream into, CancellationToken cancellationToken)
+    {
+        switch (part)
+        {
+            case MimePart { Content: { } content }:
+                await content.DecodeToAsync(into, cancellationToken);
+                break;
+            case MessagePart { Message: { } attached }:
+                await attached.WriteToAsync(into, cancellationToken);
+                break;
+        }
+    }
+}

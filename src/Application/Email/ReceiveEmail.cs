@@ -1,0 +1,272 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Moment.Application.Cases;
+using Moment.Application.Conversations;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Domain;
+using Moment.Domain.Cases;
+using Moment.Domain.Conversations;
+using Moment.Domain.Customers;
+
+namespace Moment.Application.Email;
+
+/// <summary>A raw MIME message that reached <paramref name="Mailbox"/> (the envelope's recipient; null: read from To and Cc).</summary>
+public sealed record ReceiveEmailRequest(string? Mailbox, ReadOnlyMemory<byte> Content);
+
+public enum EmailOutcome
+{
+    /// <summary>A new case with the message as its first (opened for a known customer or a new one).</summary>
+    NewCase,
+
+    /// <summary>The message joined an open case's thread.</summary>
+    JoinedCase,
+
+    /// <summary>A reply to a case resolved within the repeat window: reopened as the same problem.</summary>
+    ReopenedCase,
+
+    /// <summary>The same Message-ID again: stored once already.</summary>
+    Duplicate,
+
+    /// <summary>An auto-reply, a bounce or list mail: never a case, never a reply.</summary>
+    Noise,
+
+    /// <summary>The sender wrote too many messages this minute; nothing opened (an SMTP sender is told to try later).</summary>
+    Throttled,
+
+    /// <summary>Over <see cref="EmailSettings.MaxMessageBytes"/>.</summary>
+    TooLarge,
+
+    /// <summary>Sent to no mailbox of Moment's.</summary>
+    UnknownMailbox,
+}
+
+public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = null, Guid? ConversationId = null, long? MessageId = null);
+
+/// <summary>
+/// The email door's inbound pipeline: noise is dropped, a Message-ID already stored is not stored again, and a message
+/// finds its case by, in order, the messages it answers (In-Reply-To, References), the case number in its subject
+/// (only for the case's own customer), or else opens a new case for the customer its sender is. Files are kept in the
+/// attachment store before anything is written, and the message with its files is written in one transaction.
+/// </summary>
+/// <remarks>
+/// A new case is registered and owned by the mailbox's team's lead, until the queue routes email (the registrar of
+/// <see cref="OpenCaseFromContact"/> owns the case it opens, and an inbox has no person behind it).
+/// </remarks>
+public sealed class ReceiveEmail(
+    AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
+    RecordContact recordContact, StaffCards staff, CasePolicy policy, TimeProvider time)
+{
+    private const string NoSubject = "(no subject)";
+    private const string HtmlBodyFileName = "message.sanitized.html";
+
+    public async Task<EmailReceived> HandleAsync(ReceiveEmailRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Content.Length > settings.MaxMessageBytes)
+            return new EmailReceived(EmailOutcome.TooLarge);
+        MimeMessage message;
+        using (var stream = new MemoryStream(request.Content.ToArray(), writable: false))
+            message = await MimeMessage.LoadAsync(stream, cancellationToken);
+
+        var mailbox = settings.MailboxOf(request.Mailbox)
+            ?? message.To.Concat(message.Cc).OfType<MailboxAddress>().Select(a => settings.MailboxOf(a.Address)).OfType<MailboxSettings>().FirstOrDefault();
+        if (mailbox is null)
+            return new EmailReceived(EmailOutcome.UnknownMailbox);
+        if (MailReading.IsNoise(message))
+            return new EmailReceived(EmailOutcome.Noise);
+
+        var messageId = MailReading.MessageIdOf(message, request.Content.Span);
+        if (await db.ConversationMessages.AnyAsync(
+                m => m.ExternalId == messageId && db.Conversations.Any(c => c.Id == m.ConversationId && c.Door == Door.Email), cancellationToken))
+            return new EmailReceived(EmailOutcome.Duplicate);
+
+        var sender = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var address = sender?.Address?.Trim().ToLowerInvariant();
+        var customerId = address is null ? null : await CustomerOfAsync(address, cancellationToken);
+        if (customerId is { } known && await WroteTooMuchAsync(known, cancellationToken))
+            return new EmailReceived(EmailOutcome.Throttled);
+
+        var mail = new Mail(message, messageId, TextOf(message), await KeepFilesAsync(message, cancellationToken), mailbox.Address);
+        var thread = await ThreadOfAsync(message, customerId, cancellationToken);
+        if (thread is { Resolved: true } && time.GetUtcNow() - thread.ResolvedAt > policy.RepeatContactWindow)
+            thread = null;
+        if (thread is null)
+            return await OpenCaseAsync(mail, sender, address, customerId, mailbox, cancellationToken);
+
+        var outcome = EmailOutcome.JoinedCase;
+        if (thread.Resolved)
+        {
+            // The customer answers about the problem that was resolved: the same problem, a repeat contact (the owner is told).
+            await recordContact.HandleAsync(
+                thread.CaseNumber, new RecordContactRequest(Door.Email, ContactDirection.Inbound, Cut(mail.Text, CaseEvent.TextMaxLength), true, null),
+                await RegistrarAsync(mailbox, cancellationToken), cancellationToken);
+            outcome = EmailOutcome.ReopenedCase;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (conversationId, written) = thread.ConversationId is { } open
+            ? (open, await WriteAsync(open, mail, cancellationToken))
+            : await StartAsync(thread.CaseId, thread.CustomerId, mail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new EmailReceived(outcome, thread.CaseNumber, conversationId, written);
+    }
+
+    private sealed record Mail(MimeMessage Message, string MessageId, string Text, IReadOnlyList<(string Name, string Type, StoredFile File)> Files, string Mailbox);
+
+    private sealed record CaseThread(Guid CaseId, string CaseNumber, Guid CustomerId, bool Resolved, DateTimeOffset? ResolvedAt, Guid? ConversationId);
+
+    private async Task<Guid?> CustomerOfAsync(string address, CancellationToken cancellationToken)
+    {
+        // Several customers may share an address (a family's); the first registered is the one the door writes to.
+        var ids = await db.Customers.Where(c => c.EmailAddresses.Any(e => e.Address == address))
+            .OrderBy(c => c.CreatedAt).Select(c => c.Id).Take(1).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : ids[0];
+    }
+
+    private async Task<bool> WroteTooMuchAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().AddMinutes(-1);
+        var count = await db.ConversationMessages.CountAsync(
+            m => m.Direction == ContactDirection.Inbound && m.At > since
+                && db.Conversations.Any(c => c.Id == m.ConversationId && c.CustomerId == customerId && c.Door == Door.Email),
+            cancellationToken);
+        return count >= settings.MaxMessagesPerSenderPerMinute;
+    }
+
+    /// <summary>The case the message belongs to, and the email conversation it continues when it answers one that is open.</summary>
+    private async Task<CaseThread?> ThreadOfAsync(MimeMessage message, Guid? customerId, CancellationToken cancellationToken)
+    {
+        var answered = MailReading.AnsweredIdsOf(message);
+        if (answered.Count > 0)
+        {
+            var conversation = await db.ConversationMessages
+                .Where(m => m.ExternalId != null && answered.Contains(m.ExternalId))
+                .Join(db.Conversations.Where(c => c.Door == Door.Email), m => m.ConversationId, c => c.Id, (m, c) => new { m.Id, Conversation = c.Id, c.CaseId, c.State })
+                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Conversations.Where(c => c.Door == Door.Email && c.ExternalId != null && answered.Contains(c.ExternalId))
+                    .OrderByDescending(c => c.StartedAt).Select(c => new { Id = 0L, Conversation = c.Id, c.CaseId, c.State }).FirstOrDefaultAsync(cancellationToken);
+            if (conversation is not null)
+                return await CaseThreadAsync(c => c.Id == conversation.CaseId, conversation.State == ConversationState.Open ? conversation.Conversation : null, cancellationToken);
+        }
+
+        // The number in the subject is only a hint: anyone can type one, so it leads only to the sender's own case.
+        if (MailReading.CaseNumberIn(message.Subject) is { } number && customerId is { } customer)
+            return await CaseThreadAsync(c => c.Number == number && c.CustomerId == customer, null, cancellationToken);
+        return null;
+    }
+
+    private async Task<CaseThread?> CaseThreadAsync(System.Linq.Expressions.Expression<Func<Case, bool>> which, Guid? conversationId, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.Where(which).Select(c => new { c.Id, c.Number, c.CustomerId, c.Status, c.ResolvedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (@case is null)
+            return null;
+        var resolved = @case.Status is CaseStatus.Resolved or CaseStatus.ResolvedBySilence;
+        // A resolved case's conversation may have been closed with it; the reply then starts a new one on the reopened case.
+        return new CaseThread(@case.Id, @case.Number, @case.CustomerId, resolved, @case.ResolvedAt, conversationId);
+    }
+
+    private async Task<EmailReceived> OpenCaseAsync(
+        Mail mail, MailboxAddress? sender, string? address, Guid? customerId, MailboxSettings mailbox, CancellationToken cancellationToken)
+    {
+        var registrar = await RegistrarAsync(mailbox, cancellationToken);
+        var name = sender?.Name is { Length: > 0 } given ? given.Trim() : address?.Split('@')[0] ?? "Unknown sender";
+        var subject = string.IsNullOrWhiteSpace(mail.Message.Subject) ? NoSubject : Cut(mail.Message.Subject.Trim(), Case.SubjectMaxLength);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var opened = await openCase.HandleAsync(
+            new OpenCaseFromContactRequest(
+                Door.Email, customerId, Cut(name, Customer.NameMaxLength), null, customerId is null ? address : null, null, subject,
+                Cut(mail.Text, Case.DescriptionMaxLength), StartConversation: true, ThreadId: MailReading.ThreadRootOf(mail.Message, mail.MessageId),
+                MessageId: mail.MessageId, RegisterNewCustomer: customerId is null),
+            registrar, cancellationToken);
+        await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new EmailReceived(EmailOutcome.NewCase, opened.CaseNumber, opened.ConversationId, opened.MessageId);
+    }
+
+    private async Task<long> WriteAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
+        var message = conversation.Write(ContactDirection.Inbound, null, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId, time.GetUtcNow());
+        db.ConversationMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        await CompleteAsync(conversationId, message.Id, mail, cancellationToken);
+        return message.Id;
+    }
+
+    private async Task<(Guid, long)> StartAsync(Guid caseId, Guid customerId, Mail mail, CancellationToken cancellationToken)
+    {
+        var started = await startConversation.StartAsync(
+            caseId, customerId,
+            new StartConversationRequest(Door.Email, MailReading.ThreadRootOf(mail.Message, mail.MessageId), ContactDirection.Inbound, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId),
+            null, cancellationToken);
+        await CompleteAsync(started.ConversationId, started.MessageId!.Value, mail, cancellationToken);
+        return (started.ConversationId, started.MessageId.Value);
+    }
+
+    /// <summary>The message's files and safe HTML, and the mailbox on the conversation (replies go out from it).</summary>
+    private async Task CompleteAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
+    {
+        var message = await db.ConversationMessages.Include(m => m.Attachments).FirstAsync(m => m.Id == messageId, cancellationToken);
+        foreach (var (name, type, file) in mail.Files)
+            message.Attach(Cut(name, MessageAttachment.FileNameMaxLength), Cut(type, MessageAttachment.ContentTypeMaxLength), file.Length, file.Key);
+        var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation.DoorData is null)
+            conversation.KeepDoorData(System.Text.Json.JsonSerializer.Serialize(new EmailThreadData(mail.Mailbox)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The mailbox's team's lead, who registers and owns the new cases its mail opens until the queue routes email.</summary>
+    private async Task<Actor> RegistrarAsync(MailboxSettings mailbox, CancellationToken cancellationToken)
+    {
+        var byId = Guid.TryParse(mailbox.Team, out var teamId);
+        var lead = await db.Teams.Where(t => byId ? t.Id == teamId : t.Name == mailbox.Team).Select(t => t.TeamLeadId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("The team {0} of the mailbox {1} has no team lead to own the cases its email opens.", "Team", mailbox.Team, mailbox.Address);
+        var card = await staff.FindAsync(lead, cancellationToken)
+            ?? throw new NotFoundException("The member of staff registering the case does not exist.");
+        return Actor.Of(card);
+    }
+
+    private static string TextOf(MimeMessage message)
+    {
+        var text = MailReading.TextOf(message);
+        return text.Length > 0 ? text : string.IsNullOrWhiteSpace(message.Subject) ? NoSubject : message.Subject.Trim();
+    }
+
+    private async Task<IReadOnlyList<(string, string, StoredFile)>> KeepFilesAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var files = new List<(string, string, StoredFile)>();
+        if (MailReading.SanitizedHtmlOf(message) is { } html)
+        {
+            using var content = new MemoryStream(Encoding.UTF8.GetBytes(html));
+            files.Add((HtmlBodyFileName, "text/html", await store.SaveAsync(content, cancellationToken)));
+        }
+
+        var index = 0;
+        foreach (var part in MailReading.FilesOf(message))
+        {
+            index++;
+            // Decoded to a temporary file, not to memory: a message may carry 25 MB of attachments.
+            var temporary = Path.GetTempFileName();
+            try
+            {
+                await using (var into = File.Create(temporary))
+                    await MailReading.WriteContentAsync(part, into, cancellationToken);
+                await using var from = File.OpenRead(temporary);
+                var type = part is MessagePart ? "message/rfc822" : part.ContentType.MimeType;
+                files.Add((MailReading.FileNameOf(part, index), type, await store.SaveAsync(from, cancellationToken)));
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return files;
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
+
+/// <summary>What the email door keeps on a conversation: the mailbox the thread came to, which replies are sent from.</summary>
+public sealed record EmailThreadData(string Mailbox);

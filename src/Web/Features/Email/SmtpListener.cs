@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Net;
+using Moment.Application.Email;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Moment.Web.Features.Email;
+
+/// <summary>
+/// Moment's own SMTP listener (<c>Email:Listener:Port</c>; off without one), for an MX or a relay pointed at it. It takes
+/// mail only for the configured mailboxes and hands each message to <see cref="ReceiveEmail"/>. What Moment cannot take
+/// now (a flood from one sender, a database that does not answer) gets a temporary 451, so the sending server keeps the
+/// message and tries again later: nothing is lost.
+/// </summary>
+internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings settings, SmtpListenerState state, ILogger<SmtpListener> logger) : BackgroundService
+{
+    private static readonly SmtpResponse TryLater = new((SmtpReplyCode)451, "Try again later");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (settings.Listener.Port is not { } port)
+            return;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName(settings.Listener.ServerName)
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Parse(settings.Listener.Address), port)))
+            .MaxMessageSize((int)Math.Min(settings.MaxMessageBytes, int.MaxValue))
+            .Build();
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, _) => state.Started();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Mailboxes(settings));
+        services.Add(new Store(scopes, logger));
+        logger.LogInformation("SMTP listener on {Address}:{Port}", settings.Listener.Address, port);
+        await new SmtpServer.SmtpServer(options, services).StartAsync(stoppingToken);
+    }
+
+    /// <summary>Only mail to a configured mailbox is taken; anything else is refused before its content is sent.</summary>
+    private sealed class Mailboxes(EmailSettings settings) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(size <= settings.MaxMessageBytes);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(settings.MailboxOf(to.AsAddress()) is not null);
+    }
+
+    private sealed class Store(IServiceScopeFactory scopes, ILogger logger) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var content = buffer.ToArray();
+            var answer = SmtpResponse.Ok;
+            foreach (var to in transaction.To.Select(t => t.AsAddress()).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var received = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(to, content), cancellationToken);
+                    logger.LogInformation("SMTP message to {Mailbox}: {Outcome} {Case}", to, received.Outcome, received.CaseNumber);
+                    answer = received.Outcome switch
+                    {
+                        EmailOutcome.Throttled => TryLater,
+                        EmailOutcome.TooLarge => SmtpResponse.SizeLimitExceeded,
+                        EmailOutcome.UnknownMailbox => SmtpResponse.MailboxNameNotAllowed,
+                        EmailOutcome.NewCase or EmailOutcome.JoinedCase or EmailOutcome.ReopenedCase or EmailOutcome.Duplicate or EmailOutcome.Noise => answer,
+                    };
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    logger.LogError(error, "SMTP message to {Mailbox} could not be taken in", to);
+                    return TryLater;
+                }
+            }
+
+            return answer;
+        }
+    }
+}
+
+/// <summary>Whether the SMTP listener has started listening: a test (or a health check) waits for it instead of guessing.</summary>
+public sealed class SmtpListenerState
+{
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Listening => _listening.Task;
+
+    internal void Started() => _listening.TrySetResult();
+}
+
+public static class EmailDoor
+{
+    /// <summary>The email door's settings from configuration (<c>Email</c>), and the SMTP listener when a port is set.</summary>
+    public static IServiceCollection AddEmailDoor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(EmailSettings.Section).Get<EmailSettings>() ?? new EmailSettings());
+        services.AddSingleton<SmtpListenerState>();
+        services.AddHostedService<SmtpListener>();
+        services.AddSingleton<IMailTransport, MailKitTransport>();
+        services.AddHostedService<EmailSender>();
+        return services;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Application.Email;
+using Moment.Application.Staff;
+using Moment.Domain.Cases;
+using Moment.Domain.Conversations;
+
+namespace Moment.Application.Tests.Email;
+
+/// <summary>
+/// The email door's inbound pipeline on a real database of each provider: every message finds its one case (by the
+/// messages it answers, the case number in its subject, or a new case), is stored once, with its files, and noise never
+/// opens anything.
+/// </summary>
+public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
+{
+    private const string Mailbox = "kundservice@moment.test";
+    private const string Johan = "johan.ek@moment.test";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        host.RequireProvider();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Receive_FromANewSender_OpensACaseForANewCustomerOwnedByTheMailboxTeamLead()
+    {
+        var mail = Mail("Greta Lund", "greta.lund@example.se", "Fakturan är fel", "Hej! Fakturan för november är för hög.");
+
+        var received = await ReceiveAsync(mail);
+
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var @case = await db.Cases.SingleAsync(c => c.Number == received.CaseNumber, Ct);
+        Assert.Equal((Door.Email, "Fakturan är fel"), (@case.FirstDoor, @case.Subject));
+        Assert.Equal(await IdOfAsync(db, Johan), @case.OwnerId);
+        var customer = await db.Customers.Include(c => c.EmailAddresses).SingleAsync(c => c.Id == @case.CustomerId, Ct);
+        Assert.Equal(("Greta Lund", "greta.lund@example.se"), (customer.Name, Assert.Single(customer.EmailAddresses).Address));
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == received.ConversationId, Ct);
+        Assert.Equal((Door.Email, $"<{mail.MessageId}>", @case.Id), (conversation.Door, conversation.ExternalId, conversation.CaseId));
+        Assert.Contains(Mailbox, conversation.DoorData, StringComparison.Ordinal);
+        var message = await db.ConversationMessages.SingleAsync(m => m.Id == received.MessageId, Ct);
+        Assert.Equal((ContactDirection.Inbound, DeliveryState.Received, "Hej! Fakturan för november är för hög.", $"<{mail.MessageId}>"),
+            (message.Direction, message.Delivery, message.Text, message.ExternalId));
+    }
+
+    [Fact]
+    public async Task Receive_AReplyByInReplyToOrReferences_JoinsTheSameCaseAndConversation()
+    {
+        var first = Mail("Hugo Berg", "hugo.berg@example.se", "Routern blinkar", "Den blinkar rött.");
+        var opened = await ReceiveAsync(first);
+        var reply = Mail("Hugo Berg", "hugo.berg@example.se", "Re: Routern blinkar", "Nu blinkar den grönt.");
+        reply.InReplyTo = first.MessageId;
+        reply.References.Add(first.MessageId!);
+        var later = Mail("Hugo Berg", "hugo.berg@example.se", "Sv: Routern blinkar", "Och nu är den släckt.");
+        later.References.Add(first.MessageId!);
+        later.References.Add(reply.MessageId!);
+
+        var joined = await ReceiveAsync(reply);
+        var joinedAgain = await ReceiveAsync(later);
+
+        Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joined.Outcome, joined.CaseNumber, joined.ConversationId));
+        Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joinedAgain.Outcome, joinedAgain.CaseNumber, joinedAgain.ConversationId));
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(["Den blinkar rött.", "Nu blinkar den grönt.", "Och nu är den släckt."],
+            await db.ConversationMessages.Where(m => m.ConversationId == opened.ConversationId).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Receive_TheCaseNumberInTheSubject_JoinsTheSendersOwnCaseOnly()
+    {
+        var opened = await ReceiveAsync(Mail("Ida Ek", "ida.ek@example.se", "Flytt", "Jag flyttar den 1 december."));
+
+        var fromIda = await ReceiveAsync(Mail("Ida Ek", "IDA.EK@example.se", $"Ang. flytten [{opened.CaseNumber}]", "Ny adress: Storgatan 1."));
+        var fromSomeoneElse = await ReceiveAsync(Mail("Mallory", "mallory@example.se", $"[{opened.CaseNumber}]", "Let me in."));
+
+        Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber), (fromIda.Outcome, fromIda.CaseNumber));
+        Assert.Equal(EmailOutcome.NewCase, fromSomeoneElse.Outcome);
+        Assert.NotEqual(opened.CaseNumber, fromSomeoneElse.CaseNumber);
+    }
+
+    [Fact]
+    public async Task Receive_TheSameMessageIdTwice_IsStoredOnce()
+    {
+        var mail = Mail("Jonas Ny", "jonas.ny@example.se", "Dubbel", "Kom detta fram?");
+        var first = await ReceiveAsync(mail);
+        var counts = await CountsAsync();
+
+        var again = await ReceiveAsync(mail);
+
+        Assert.Equal(EmailOutcome.NewCase, first.Outcome);
+        Assert.Equal(EmailOutcome.Duplicate, again.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("Auto-Submitted: auto-replied\r\n")]
+    [InlineData("Precedence: bulk\r\n")]
+    [InlineData("Precedence: junk\r\n")]
+    [InlineData("Precedence: list\r\n")]
+    [InlineData("X-Autoreply: yes\r\n")]
+    public async Task Receive_AnAutoReplyOrListMail_IsNoiseAndOpensNothing(string header)
+    {
+        var counts = await CountsAsync();
+
+        var received = await ReceiveRawAsync(
+            $"From: Frånvaro <away@example.se>\r\nTo: {Mailbox}\r\nSubject: Frånvarande\r\nMessage-ID: <{Guid.NewGuid():N}@example.se>\r\n{header}" +
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nJag är ledig till måndag.\r\n");
+
+        Assert.Equal(EmailOutcome.Noise, received.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Receive_ADeliveryStatusNotification_IsNoiseAndOpensNothing()
+    {
+        var counts = await CountsAsync();
+
+        var received = await ReceiveRawAsync(
+            $"From: Mail Delivery System <MAILER-DAEMON@example.se>\r\nTo: {Mailbox}\r\nSubject: Undelivered Mail Returned to Sender\r\n" +
+            $"Message-ID: <{Guid.NewGuid():N}@example.se>\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain\r\n\r\nThis is the mail system. Your message could not be delivered.\r\n" +
+            "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.se\r\n\r\nFinal-Recipient: rfc822; nobody@example.se\r\nAction: failed\r\nStatus: 5.1.1\r\n" +
+            "--b1--\r\n");
+
+        Assert.Equal(EmailOutcome.Noise, received.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Receive_Iso88591QuotedPrintableWithEncodedWords_ReadsÅÄÖ()
+    {
+        var received = await ReceiveRawAsync(
+            $"From: =?iso-8859-1?Q?=C5sa_S=F6derstr=F6m?= <asa.soderstrom@example.se>\r\nTo: {Mailbox}\r\n" +
+            $"Subject: =?iso-8859-1?Q?Fr=E5ga_om_r=E4kning?=\r\nMessage-ID: <{Guid.NewGuid():N}@example.se>\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+            "H=E4r =E4r min fr=E5ga om r=E4kningen, =F6verdebiterad.\r\n");
+
+        var (subject, customer, text) = await CaseTextsAsync(received);
+        Assert.Equal(("Fråga om räkning", "Åsa Söderström", "Här är min fråga om räkningen, överdebiterad."), (subject, customer, text));
+    }
+
+    [Fact]
+    public async Task Receive_Windows1252Base64_ReadsÅÄÖ()
+    {
+        var body = Convert.ToBase64String(CodePage1252("Tack för hjälpen – nästan löst! €"));
+        var received = await ReceiveRawAsync(
+            $"From: =?windows-1252?B?{Convert.ToBase64String(CodePage1252("Örjan Åkesson"))}?= <orjan@example.se>\r\nTo: {Mailbox}\r\n" +
+            $"Subject: =?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes("Växeln är trög"))}?=\r\nMessage-ID: <{Guid.NewGuid():N}@example.se>\r\nMIME-Version: 1.0\r\n" +
+            $"Content-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: base64\r\n\r\n{body}\r\n");
+
+        var (subject, customer, text) = await CaseTextsAsync(received);
+        Assert.Equal(("Växeln är trög", "Örjan Åkesson", "Tack för hjälpen – nästan löst! €"), (subject, customer, text));
+    }
+
+    [Fact]
+    public async Task Receive_OnlyHtml_KeepsItSanitisedAndReadsItsText()
+    {
+        var message = Mail("Klara Ö", "klara@example.se", "Html", null);
+        message.Body = new TextPart("html") { Text = "<p>Hej <b>där</b></p><script>alert('x')</script><img src=x onerror=alert(1)>" };
+
+        var received = await ReceiveAsync(message);
+
+        await using var scope = host.Scope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.Include(m => m.Attachments)
+            .SingleAsync(m => m.Id == received.MessageId, Ct);
+        Assert.Equal("Hej där", stored.Text);
+        var html = Assert.Single(stored.Attachments);
+        Assert.Equal(("message.sanitized.html", "text/html"), (html.FileName, html.ContentType));
+        var saved = await ReadStoredAsync(scope, html.StorageKey);
+        Assert.Contains("<b>där</b>", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain("script", saved, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", saved, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Receive_WithAttachmentsAndAForwardedMessage_StoresEachWithNameTypeSizeAndContentHash()
+    {
+        var pdf = RandomNumberGenerator.GetBytes(70_000);
+        var forwarded = Mail("Leverantör", "info@leverantor.se", "Orderbekräftelse", "Din order är skickad.");
+        var builder = new BodyBuilder { TextBody = "Se bifogad faktura och leverantörens mejl." };
+        builder.Attachments.Add("Faktura räkning.pdf", pdf, new ContentType("application", "pdf"));
+        builder.Attachments.Add(new MessagePart { Message = forwarded });
+        var message = Mail("Lars Öst", "lars.ost@example.se", "Fwd: Orderbekräftelse", null);
+        message.Body = builder.ToMessageBody();
+
+        var received = await ReceiveAsync(message);
+
+        await using var scope = host.Scope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.Include(m => m.Attachments)
+            .SingleAsync(m => m.Id == received.MessageId, Ct);
+        Assert.Equal("Se bifogad faktura och leverantörens mejl.", stored.Text);
+        Assert.Equal(2, stored.Attachments.Count);
+        var invoice = stored.Attachments.Single(a => a.ContentType == "application/pdf");
+        Assert.Equal(("Faktura räkning.pdf", pdf.LongLength, "sha256-" + Convert.ToHexStringLower(SHA256.HashData(pdf))), (invoice.FileName, invoice.Length, invoice.StorageKey));
+        using (var file = scope.ServiceProvider.GetRequiredService<IAttachmentStore>().Open(invoice.StorageKey)!)
+        using (var copy = new MemoryStream())
+        {
+            await file.CopyToAsync(copy, Ct);
+            Assert.Equal(pdf, copy.ToArray());
+        }
+
+        var eml = stored.Attachments.Single(a => a.ContentType == "message/rfc822");
+        Assert.Equal("Orderbekräftelse.eml", eml.FileName);
+        Assert.Contains("Din order är skickad.", (await MimeMessage.LoadAsync(scope.ServiceProvider.GetRequiredService<IAttachmentStore>().Open(eml.StorageKey)!, Ct)).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_OverTheSizeLimit_IsRefusedAndOpensNothing()
+    {
+        var message = Mail("Stor Fil", "stor@example.se", "Stor bilaga", null);
+        var builder = new BodyBuilder { TextBody = "Här är filmen." };
+        builder.Attachments.Add("film.mp4", new byte[EmailHost.MaxMessageBytes + 1], new ContentType("video", "mp4"));
+        message.Body = builder.ToMessageBody();
+        var counts = await CountsAsync();
+
+        var received = await ReceiveAsync(message);
+
+        Assert.Equal(EmailOutcome.TooLarge, received.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Receive_MoreThanTheLimitFromOneSenderInAMinute_IsThrottledUntilTheMinuteHasPassed()
+    {
+        for (var i = 0; i < EmailHost.MaxPerMinute; i++)
+            Assert.NotEqual(EmailOutcome.Throttled, (await ReceiveAsync(Mail("Loop Bot", "loop@example.se", $"Loop {i}", "Again."))).Outcome);
+        var counts = await CountsAsync();
+
+        var throttled = await ReceiveAsync(Mail("Loop Bot", "loop@example.se", "Loop again", "Again."));
+        Assert.Equal(EmailOutcome.Throttled, throttled.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(EmailOutcome.NewCase, (await ReceiveAsync(Mail("Loop Bot", "loop@example.se", "After a minute", "Again."))).Outcome);
+    }
+
+    [Fact]
+    public async Task Receive_AReplyToACaseResolvedWithinTheRepeatWindow_ReopensItAsTheSameProblem()
+    {
+        var first = Mail("Maja Vik", "maja.vik@example.se", "Inget bredband", "Bredbandet är nere.");
+        var opened = await ReceiveAsync(first);
+        await ResolveAsync(opened.CaseNumber!);
+        host.Time.Advance(TimeSpan.FromDays(2));
+        var reply = Mail("Maja Vik", "maja.vik@example.se", "Re: Inget bredband", "Nu är det nere igen.");
+        reply.InReplyTo = first.MessageId;
+
+        var received = await ReceiveAsync(reply);
+
+        Assert.Equal((EmailOutcome.ReopenedCase, opened.CaseNumber), (received.Outcome, received.CaseNumber));
+        await using var scope = host.Scope();
+        var @case = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Number == opened.CaseNumber, Ct);
+        Assert.Equal((CaseStatus.Open, 1), (@case.Status, @case.RepeatContactCount));
+        var texts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+            .Where(m => m.ConversationId == received.ConversationId).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct);
+        Assert.Equal("Nu är det nere igen.", texts[^1]);
+    }
+
+    [Fact]
+    public async Task Receive_AReplyToACaseResolvedLongAgo_OpensANewCase()
+    {
+        var first = Mail("Nils Å", "nils.a@example.se", "Telefonen", "Den ringer inte.");
+        var opened = await ReceiveAsync(first);
+        await ResolveAsync(opened.CaseNumber!);
+        host.Time.Advance(CasePolicy.Default.RepeatContactWindow + TimeSpan.FromDays(1));
+        var reply = Mail("Nils Å", "nils.a@example.se", "Re: Telefonen", "Nu ringer den inte igen.");
+        reply.InReplyTo = first.MessageId;
+
+        var received = await ReceiveAsync(reply);
+
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        Assert.NotEqual(opened.CaseNumber, received.CaseNumber);
+    }
+
+    [Fact]
+    public async Task Receive_ToNoMailboxOfMoments_OpensNothing()
+    {
+        var message = Mail("Vilse", "vilse@example.se", "Hej", "Fel adress?");
+        message.To.Clear();
+        message.To.Add(MailboxAddress.Parse("someone@elsewhere.se"));
+
+        Assert.Equal(EmailOutcome.UnknownMailbox, (await ReceiveAsync(message, mailbox: null)).Outcome);
+    }
+
+    [Fact]
+    public void Settings_ByDefault_AllowFiftyMessagesAMinuteAnd25MegabytesAMessage() =>
+        Assert.Equal((50, 25L * 1024 * 1024), (new EmailSettings().MaxMessagesPerSenderPerMinute, new EmailSettings().MaxMessageBytes));
+
+    private static MimeMessage Mail(string name, string address, string subject, string? text)
+    {
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@{address.Split('@')[1]}" };
+        message.From.Add(new MailboxAddress(name, address));
+        message.To.Add(MailboxAddress.Parse(Mailbox));
+        if (text is not null)
+            message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+
+    private static byte[] CodePage1252(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252).GetBytes(text);
+    }
+
+    private async Task<EmailReceived> ReceiveAsync(MimeMessage message, string? mailbox = Mailbox)
+    {
+        using var content = new MemoryStream();
+        await message.WriteToAsync(content, Ct);
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(mailbox, content.ToArray()), Ct);
+    }
+
+    private async Task<EmailReceived> ReceiveRawAsync(string raw)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(Mailbox, Encoding.ASCII.GetBytes(raw)), Ct);
+    }
+
+    private async Task<(string Subject, string Customer, string Text)> CaseTextsAsync(EmailReceived received)
+    {
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var @case = await db.Cases.SingleAsync(c => c.Number == received.CaseNumber, Ct);
+        var customer = await db.Customers.Where(c => c.Id == @case.CustomerId).Select(c => c.Name).SingleAsync(Ct);
+        var text = await db.ConversationMessages.Where(m => m.Id == received.MessageId).Select(m => m.Text).SingleAsync(Ct);
+        return (@case.Subject, customer, text);
+    }
+
+    private async Task ResolveAsync(string number)
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var johan = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindAsync(await IdOfAsync(db, Johan), Ct))!);
+        await scope.ServiceProvider.GetRequiredService<ProposeResolution>().HandleAsync(number, new ProposeResolutionRequest("Fixed on our side.", null), johan, Ct);
+        await using var second = host.Scope();
+        await second.ServiceProvider.GetRequiredService<RecordCustomerAnswer>().HandleAsync(number, new RecordCustomerAnswerRequest(true, Door.Phone, null, null), johan, Ct);
+    }
+
+    private static async Task<string> ReadStoredAsync(AsyncServiceScope scope, string key)
+    {
+        using var reader = new StreamReader(scope.ServiceProvider.GetRequiredService<IAttachmentStore>().Open(key)!);
+        return await reader.ReadToEndAsync(Ct);
+    }
+
+    private async Task<(int Customers, int Cases, int Conversations, int Messages)> CountsAsync()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Customers.CountAsync(Ct), await db.Cases.CountAsync(Ct), await db.Conversations.CountAsync(Ct), await db.ConversationMessages.CountAsync(Ct));
+    }
+
+    private static Task<Guid> IdOfAsync(AppDbContext db, string email) => db.Users.Where(u => u.Email == email).Select(u => u.Id).FirstAsync(Ct);
+}
+
+/// <summary>An application host with a mailbox for the Phone team, attachments in a folder of its own, and small limits.</summary>
+public class EmailHost(DatabaseProvider provider) : ApplicationHost(provider)
+{
+    public const long MaxMessageBytes = 1024 * 1024;
+    public const int MaxPerMinute = 5;
+
+    public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "moment-attachments-" + Guid.NewGuid().ToString("N"));
+
+    protected override void AddServices(IServiceCollection services) =>
+        services.AddSingleton(new EmailSettings
+        {
+            Mailboxes = [new MailboxSettings { Address = "kundservice@moment.test", Team = "Phone" }],
+            AttachmentFolder = AttachmentFolder,
+            MaxMessageBytes = MaxMessageBytes,
+            MaxMessagesPerSenderPerMinute = MaxPerMinute,
+        });
+}
+
+public sealed class SqliteEmailHost() : EmailHost(DatabaseProvider.Sqlite);
+
+public sealed class PostgresEmailHost() : EmailHost(DatabaseProvider.Postgres);
+
+public sealed class ReceiveEmailTestsOnSqlite(SqliteEmailHost host) : ReceiveEmailTests(host), IClassFixture<SqliteEmailHost>;
+
+public sealed class ReceiveEmailTestsOnPostgres(PostgresEmailHost host) : ReceiveEmailTests(host), IClassFixture<PostgresEmailHost>;

@@ -1,0 +1,278 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Moment.Application.Data;
+using Moment.Application.Email;
+using Moment.Domain.Cases;
+using Moment.Domain.Conversations;
+using Moment.TestSupport;
+using Moment.Web.Features.Email;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
+
+namespace Moment.Web.Tests.Email;
+
+/// <summary>
+/// Moment's own SMTP listener in a started app, fed by a real SMTP client (MailKit) over loopback: a customer's email
+/// opens a case, their reply lands on the same case, and mail for anyone else is refused at the recipient. The owner's
+/// reply goes out over SMTP to a real server on loopback, threaded so that the customer's answer finds the case again.
+/// </summary>
+public abstract class EmailOverSmtpTests(SmtpApp app) : IAsyncLifetime
+{
+    private const string Mailbox = "kundservice@moment.test";
+    private const string Johan = "johan.ek@moment.test";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        app.RequireProvider();
+        await app.Services.GetRequiredService<SmtpListenerState>().Listening.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Smtp_ACustomersEmailAndTheirReply_OpenOneCaseWithBothMessages()
+    {
+        var first = Mail("Rut Holm", "rut.holm@example.se", "Mobilen laddar inte", "Laddaren verkar trasig.");
+        var reply = Mail("Rut Holm", "rut.holm@example.se", "Re: Mobilen laddar inte", "Jag testade en annan laddare, samma sak.");
+        reply.InReplyTo = first.MessageId;
+
+        await SendAsync(first);
+        await SendAsync(reply);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var conversation = await db.Conversations.SingleAsync(c => c.ExternalId == $"<{first.MessageId}>", Ct);
+        var @case = await db.Cases.SingleAsync(c => c.Id == conversation.CaseId, Ct);
+        Assert.Equal((Door.Email, "Mobilen laddar inte"), (@case.FirstDoor, @case.Subject));
+        Assert.Equal(["Laddaren verkar trasig.", "Jag testade en annan laddare, samma sak."],
+            await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Smtp_MailForAnAddressThatIsNoMailbox_IsRefusedAtTheRecipient()
+    {
+        var mail = Mail("Vilse", "vilse@example.se", "Hej", "Fel adress.");
+        mail.To.Clear();
+        mail.To.Add(MailboxAddress.Parse("nobody@moment.test"));
+
+        var refusal = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(mail));
+
+        Assert.Equal(SmtpErrorCode.RecipientNotAccepted, refusal.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Reply_ByTheOwner_GoesOutThreadedWithTheCaseNumberAndTheCustomersAnswerLandsOnTheSameCase()
+    {
+        var first = Mail("Sixten Borg", "sixten.borg@example.se", "Fakturan saknas", "Jag har inte fått någon faktura.");
+        await SendAsync(first);
+        var (conversationId, number) = await ConversationOfAsync(first);
+
+        using var johan = await app.ClientForAsync(Johan);
+        using var written = await johan.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { direction = "outbound", text = "Vi skickar den i dag." }, Ct);
+        written.EnsureSuccessStatusCode();
+        var round = await SendOutboxAsync();
+        var sent = await app.Outbox.NextToAsync("sixten.borg@example.se", Ct);
+
+        Assert.True(round.Sent >= 1);
+        Assert.Equal((Mailbox, "sixten.borg@example.se"), (sent.From.Mailboxes.Single().Address, sent.To.Mailboxes.Single().Address));
+        Assert.Equal($"Re: Fakturan saknas [{number}]", sent.Subject);
+        Assert.Equal(first.MessageId, sent.InReplyTo);
+        Assert.Contains(first.MessageId, sent.References);
+        Assert.Contains("Vi skickar den i dag.", sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/c/", sent.TextBody, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+                .SingleAsync(m => m.ConversationId == conversationId && m.Direction == ContactDirection.Outbound, Ct);
+            Assert.Equal((DeliveryState.Sent, $"<{sent.MessageId}>"), (stored.Delivery, stored.ExternalId));
+        }
+
+        var answer = Mail("Sixten Borg", "sixten.borg@example.se", "Re: " + sent.Subject, "Tack, nu kom den.");
+        answer.InReplyTo = sent.MessageId;
+        await SendAsync(answer);
+        Assert.Equal((conversationId, number), await ConversationOfAsync(answer));
+        await SendOutboxAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Sent once: a later round does not send it again.
+            Assert.Equal(DeliveryState.Sent, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+                .SingleAsync(m => m.ConversationId == conversationId && m.Direction == ContactDirection.Outbound, Ct)).Delivery);
+        }
+    }
+
+    [Fact]
+    public async Task Reply_RefusedByTheServerForGood_IsMarkedFailedWithTheServersWords()
+    {
+        var first = Mail("Refuse", CollectingSmtpServer.Refusing, "Hej", "Svara mig.");
+        await SendAsync(first);
+        var (conversationId, _) = await ConversationOfAsync(first);
+        using var johan = await app.ClientForAsync(Johan);
+        using var written = await johan.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { direction = "outbound", text = "Svar." }, Ct);
+        written.EnsureSuccessStatusCode();
+
+        var round = await SendOutboxAsync();
+
+        Assert.True(round.Failed >= 1);
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+            .SingleAsync(m => m.ConversationId == conversationId && m.Direction == ContactDirection.Outbound, Ct);
+        Assert.Equal(DeliveryState.Failed, stored.Delivery);
+        Assert.StartsWith("550", stored.Failure, StringComparison.Ordinal);
+    }
+
+    private async Task<EmailSendRound> SendOutboxAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SendQueuedEmail>().HandleAsync(new Uri("http://localhost:5080"), Ct);
+    }
+
+    private async Task<(Guid ConversationId, string Number)> ConversationOfAsync(MimeMessage message)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var conversationId = await db.ConversationMessages.Where(m => m.ExternalId == $"<{message.MessageId}>").Select(m => m.ConversationId).SingleAsync(Ct);
+        var number = await db.Conversations.Where(c => c.Id == conversationId)
+            .Join(db.Cases, c => c.CaseId, k => k.Id, (c, k) => k.Number).SingleAsync(Ct);
+        return (conversationId, number);
+    }
+
+    private async Task SendAsync(MimeMessage message)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", app.SmtpPort, MailKit.Security.SecureSocketOptions.None, Ct);
+        await client.SendAsync(message, Ct);
+        await client.DisconnectAsync(true, Ct);
+    }
+
+    private static MimeMessage Mail(string name, string address, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@example.se", Body = new TextPart("plain") { Text = text } };
+        message.From.Add(new MailboxAddress(name, address));
+        message.To.Add(MailboxAddress.Parse(Mailbox));
+        return message;
+    }
+}
+
+/// <summary>
+/// An app with the SMTP listener on a free loopback port, a mailbox for the Phone team, and replies going out to a real
+/// SMTP server of the test's own (<see cref="Outbox"/>) on another loopback port.
+/// </summary>
+public class SmtpApp : MomentApp
+{
+    private const string Mailbox = "kundservice@moment.test";
+
+    public SmtpApp(DatabaseProvider provider)
+        : base(provider)
+    {
+        SmtpPort = FreePort();
+        Settings["Email:Listener:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture);
+        Settings["Email:Mailboxes:0:Address"] = Mailbox;
+        Settings["Email:Mailboxes:0:Team"] = "Phone";
+        Settings["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), "moment-attachments-" + Guid.NewGuid().ToString("N"));
+        Settings["Email:Outbound:Host"] = "127.0.0.1";
+        Settings["Email:Outbound:Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture);
+        Settings["Email:Outbound:Security"] = "None";
+    }
+
+    public int SmtpPort { get; }
+
+    public CollectingSmtpServer Outbox { get; } = new(FreePort());
+
+    public override async ValueTask InitializeAsync()
+    {
+        await Outbox.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Outbox.DisposeAsync();
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A real SMTP server on loopback that keeps what it receives, and refuses mail to <see cref="Refusing"/> for good.</summary>
+public sealed class CollectingSmtpServer(int port) : IAsyncDisposable
+{
+    public const string Refusing = "refuse@example.se";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
+    private Task? _running;
+
+    public int Port { get; } = port;
+
+    public async Task StartAsync()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, _) => started.TrySetResult();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Store(_received.Writer));
+        var options = new SmtpServerOptionsBuilder().ServerName("outbox").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The next message received for <paramref name="address"/> (others' are passed over), or a failure after half a minute.</summary>
+    public async Task<MimeMessage> NextToAsync(string address, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var message = await _received.Reader.ReadAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                return message;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_running is not null)
+            await _running.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+    }
+
+    private sealed class Store(ChannelWriter<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (transaction.To.Any(t => string.Equals(t.AsAddress(), Refusing, StringComparison.OrdinalIgnoreCase)))
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user here");
+            using var content = new MemoryStream(buffer.ToArray());
+            await received.WriteAsync(await MimeMessage.LoadAsync(content, cancellationToken), cancellationToken);
+            return SmtpResponse.Ok;
+        }
+    }
+}
+
+public sealed class SqliteSmtpApp() : SmtpApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSmtpApp() : SmtpApp(DatabaseProvider.Postgres);
+
+public sealed class EmailOverSmtpTestsOnSqlite(SqliteSmtpApp app) : EmailOverSmtpTests(app), IClassFixture<SqliteSmtpApp>;
+
+public sealed class EmailOverSmtpTestsOnPostgres(PostgresSmtpApp app) : EmailOverSmtpTests(app), IClassFixture<PostgresSmtpApp>;
