@@ -171,14 +171,8 @@ public abstract class ArticleTests(ApplicationHost host) : IAsyncLifetime
         Assert.DoesNotContain(await list.HandleAsync(new ArticleFilter(ReviewOverdueFor: sara.Id), Ct), a => a.Id == article.Id);
 
         host.Time.Advance(TimeSpan.FromDays(2));
-        try
-        {
-            Assert.Contains(await list.HandleAsync(new ArticleFilter(ReviewOverdueFor: sara.Id), Ct), a => a.Id == article.Id);
-        }
-        finally
-        {
-            host.Time.Advance(-TimeSpan.FromDays(2));
-        }
+
+        Assert.Contains(await list.HandleAsync(new ArticleFilter(ReviewOverdueFor: sara.Id), Ct), a => a.Id == article.Id);
     }
 
     [Fact]
