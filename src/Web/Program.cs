@@ -13,6 +13,7 @@ using Moment.Web.Features.Cases;
 using Moment.Web.Features.Commitments;
 using Moment.Web.Features.Conversations;
 using Moment.Web.Features.Customers;
+using Moment.Web.Features.Knowledge;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
 using Moment.Web.Localization;
@@ -31,6 +32,7 @@ var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddMomentDatabase(database).AddMomentApplication();
 builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DatabasePreparation>();
+builder.Services.AddHostedService<KnowledgeIndexStart>();
 
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
@@ -98,8 +100,10 @@ api.MapCasesApi();
 api.MapAbsencesApi();
 api.MapCommitmentsApi();
 api.MapConversationsApi();
+api.MapKnowledgeApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
+app.MapPublicKnowledgeApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
