@@ -24,11 +24,11 @@ internal static class KnowledgeTexts
         if (changes == ArticleChanges.Written)
             return L["Written"];
         var parts = new List<string>();
-        if (changes.HasFlag(ArticleChanges.Title)) parts.Add(L["title"]);
-        if (changes.HasFlag(ArticleChanges.Body)) parts.Add(L["text"]);
-        if (changes.HasFlag(ArticleChanges.Visibility)) parts.Add(L["visibility"]);
-        if (changes.HasFlag(ArticleChanges.Owner)) parts.Add(L["owner"]);
-        if (changes.HasFlag(ArticleChanges.ReviewDate)) parts.Add(L["review date"]);
+        if (changes.HasFlag(ArticleChanges.Title)) parts.Add(L["the title"]);
+        if (changes.HasFlag(ArticleChanges.Body)) parts.Add(L["the text"]);
+        if (changes.HasFlag(ArticleChanges.Visibility)) parts.Add(L["the visibility"]);
+        if (changes.HasFlag(ArticleChanges.Owner)) parts.Add(L["the owner"]);
+        if (changes.HasFlag(ArticleChanges.ReviewDate)) parts.Add(L["the review date"]);
         return string.Join(", ", parts);
     }
 
