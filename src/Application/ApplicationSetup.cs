@@ -12,6 +12,7 @@ using Moment.Application.Customers;
 using Moment.Application.Demo;
 using Moment.Application.Email;
 using Moment.Application.Feed;
+using Moment.Application.Knowledge;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -117,6 +118,14 @@ public static class ApplicationSetup
         services.AddScoped<CustomerReach>();
         services.AddScoped<AssignRegularContact>();
         services.AddScoped<CoverMoves>();
+
+        services.AddSingleton<KnowledgeIndex>();
+        services.AddScoped<WriteArticle>();
+        services.AddScoped<ReviseArticle>();
+        services.AddScoped<GetArticle>();
+        services.AddScoped<ListArticles>();
+        services.AddScoped<SearchArticles>();
+        services.AddScoped<SuggestArticles>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ using Moment.Web.Features.Commitments;
 using Moment.Web.Features.Conversations;
 using Moment.Web.Features.Customers;
 using Moment.Web.Features.Email;
+using Moment.Web.Features.Knowledge;
 using Moment.Web.Features.Queues;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -34,6 +35,7 @@ builder.Services.AddEmailDoor(builder.Configuration);
 builder.Services.AddMomentDatabase(database).AddMomentApplication();
 builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DatabasePreparation>();
+builder.Services.AddHostedService<KnowledgeIndexStart>();
 
 builder.Services.AddStaffAuthentication();
 builder.Services.AddAntiforgery();
@@ -103,9 +105,11 @@ api.MapAbsencesApi();
 api.MapCommitmentsApi();
 api.MapConversationsApi();
 api.MapQueuesApi();
+api.MapKnowledgeApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapPublicChatApi();
+app.MapPublicKnowledgeApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 

@@ -10,6 +10,7 @@ using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
 using Moment.Domain.Queues;
 using Moment.Domain.Customers;
+using Moment.Domain.Knowledge;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -53,6 +54,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
+
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
+
+    public DbSet<KnowledgeArticleVersion> KnowledgeArticleVersions => Set<KnowledgeArticleVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
