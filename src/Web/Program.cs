@@ -109,6 +109,7 @@ api.MapKnowledgeApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapPublicChatApi();
+app.MapChatDemo();
 app.MapPublicKnowledgeApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));

@@ -5,6 +5,7 @@ using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain.Cases;
 using Moment.Domain.Customers;
+using Moment.Domain.Queues;
 using Moment.Domain.Teams;
 
 namespace Moment.Application.Demo;
@@ -57,6 +58,8 @@ public sealed class SeedDemoData(
         db.Customers.AddRange(customers.Values);
         await db.SaveChangesAsync(cancellationToken);
 
+        // The web chat's door on the demo page (/demo/chat): the Chat team's line.
+        db.Queues.Add(Queue.Create(teams[DemoAccounts.Chat].Id, "Chatten", Skills.None));
         await caseTypes.EnsureStandardAsync(cancellationToken);
         var types = await db.CaseTypes.ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, cancellationToken);
         var cases = new DemoCases(
