@@ -59,6 +59,8 @@ public static class ApplicationSetup
         services.AddScoped<AnswerOffer>();
         services.AddScoped<EndContact>();
         services.AddScoped<AgentDesk>();
+        services.AddScoped<BotAnswers>();
+        services.AddScoped<QueueBot>();
         services.AddScoped<ChatTokens>();
         services.AddScoped<StartChat>();
         services.AddScoped<ReadChat>();

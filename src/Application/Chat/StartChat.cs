@@ -19,7 +19,7 @@ public sealed record ChatStarted(string Token, ChatStanding Standing);
 /// one transaction. Outside the team's opening hours the chat is kept as a message to be answered (written back here,
 /// or a callback when a number is given) and the customer is told when the team opens.
 /// </summary>
-public sealed class StartChat(AppDbContext db, ReadChat read, QueueSignal signal, TimeProvider time)
+public sealed class StartChat(AppDbContext db, ReadChat read, QueueBot bot, QueueSignal signal, TimeProvider time)
 {
     public async Task<ChatStarted> HandleAsync(StartChatRequest request, CancellationToken cancellationToken = default)
     {
@@ -45,6 +45,8 @@ public sealed class StartChat(AppDbContext db, ReadChat read, QueueSignal signal
         // Closed: kept as a message to answer here when the team opens; the customer may still ask for a call instead.
         if (!calendar.IsOpen(now))
             contact.AskForCallback(CallbackWay.WriteHere, null, now);
+        else
+            await bot.TakeTurnAsync(contact, conversation, contact.Question, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Poke();

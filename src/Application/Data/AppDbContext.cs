@@ -51,6 +51,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<WaitingContact> WaitingContacts => Set<WaitingContact>();
 
+    public DbSet<BotAnswer> BotAnswers => Set<BotAnswer>();
+
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();

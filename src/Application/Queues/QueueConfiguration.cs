@@ -70,3 +70,16 @@ internal sealed class WaitingContactConfiguration : IEntityTypeConfiguration<Wai
         builder.HasIndex(c => new { c.QueueId, c.AnsweredAt });
     }
 }
+
+internal sealed class BotAnswerConfiguration : IEntityTypeConfiguration<BotAnswer>
+{
+    public void Configure(EntityTypeBuilder<BotAnswer> builder)
+    {
+        builder.ToTable("BotAnswers");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Question).HasMaxLength(BotAnswer.QuestionMaxLength);
+        builder.Property(a => a.Answer).HasMaxLength(BotAnswer.AnswerMaxLength);
+        builder.HasOne<Queue>().WithMany().HasForeignKey(a => a.QueueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.QueueId);
+    }
+}

@@ -7,11 +7,11 @@ namespace Moment.Application.Queues;
 
 /// <summary>
 /// A queue's day so far (in its team's time zone): contacts offered (entered the line), answered by a person, abandoned,
-/// ended by the bot; service level = answered within the norm's time ÷ (answered + abandoned); waits p50 and p90 of
+/// ended by the bot, handed over by the bot and how long after the first message on average; service level = answered within the norm's time ÷ (answered + abandoned); waits p50 and p90 of
 /// the answered; honesty = share of answered contacts shown a range whose wait fell inside it (null while none).
 /// </summary>
 public sealed record QueueDay(
-    Guid QueueId, DateOnly Day, int Offered, int Answered, int Abandoned, int EndedByBot, int HandedOverByBot, int CallbacksWaiting,
+    Guid QueueId, DateOnly Day, int Offered, int Answered, int Abandoned, int EndedByBot, int HandedOverByBot, TimeSpan? BotHandOverAverage, int CallbacksWaiting,
     double? ServiceLevel, double NormShare, int NormSeconds, TimeSpan? WaitP50, TimeSpan? WaitP90, double? Honesty, int HonestyCounted);
 
 public sealed class QueueToday(AppDbContext db, TimeProvider time)
@@ -30,6 +30,7 @@ public sealed class QueueToday(AppDbContext db, TimeProvider time)
             .Select(c => new { c.State, c.PlaceAt, c.AnsweredAt, c.PromisedFrom, c.PromisedTo, c.PromisedAt, c.HandedOverAt, c.Callback, c.EndedAt })
             .ToListAsync(cancellationToken);
         var answered = contacts.Where(c => c.AnsweredAt is not null).ToList();
+        var handedOver = contacts.Where(c => c.HandedOverAt is not null).ToList();
         var abandoned = contacts.Count(c => c.State == ContactState.Abandoned);
         var waits = answered.Select(c => c.AnsweredAt!.Value - c.PlaceAt).Order().ToList();
         var withinNorm = waits.Count(w => w <= queue.NormWithin);
@@ -37,7 +38,8 @@ public sealed class QueueToday(AppDbContext db, TimeProvider time)
         var honest = promised.Count(c => c.AnsweredAt!.Value - c.PromisedAt!.Value is var waited && waited >= c.PromisedFrom && waited <= c.PromisedTo);
         return new QueueDay(
             queueId, today, contacts.Count(c => c.State != ContactState.WithBot && c.State != ContactState.EndedByBot), answered.Count, abandoned,
-            contacts.Count(c => c.State == ContactState.EndedByBot), contacts.Count(c => c.HandedOverAt is not null),
+            contacts.Count(c => c.State == ContactState.EndedByBot), handedOver.Count,
+            handedOver.Count == 0 ? null : TimeSpan.FromSeconds(handedOver.Average(c => (c.HandedOverAt!.Value - c.PlaceAt).TotalSeconds)),
             contacts.Count(c => c.Callback is not null && (c.State == ContactState.Waiting || c.State == ContactState.Offered)),
             answered.Count + abandoned == 0 ? null : (double)withinNorm / (answered.Count + abandoned), queue.NormShare, (int)queue.NormWithin.TotalSeconds,
             Percentile(waits, 0.5), Percentile(waits, 0.9), promised.Count == 0 ? null : (double)honest / promised.Count, promised.Count);

@@ -1018,6 +1018,31 @@ namespace Moment.Data.Postgres.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Queues.BotAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueueId");
+
+                    b.ToTable("BotAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Moment.Domain.Queues.Queue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1538,6 +1563,15 @@ namespace Moment.Data.Postgres.Migrations
                     b.HasOne("Moment.Application.Staff.StaffUser", null)
                         .WithOne()
                         .HasForeignKey("Moment.Domain.Queues.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.Queues.BotAnswer", b =>
+                {
+                    b.HasOne("Moment.Domain.Queues.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

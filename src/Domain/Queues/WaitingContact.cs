@@ -292,11 +292,20 @@ public sealed class WaitingContact
         Version++;
     }
 
-    /// <summary>The customer left. With a callback asked for, leaving is expected and the place stays.</summary>
+    /// <summary>
+    /// The customer left. With a callback asked for, leaving is expected and the place stays; leaving the bot is the bot's
+    /// answer having been enough.
+    /// </summary>
     public bool Leave(DateTimeOffset now)
     {
         if (!IsOpen || Callback is not null)
             return false;
+        if (State == ContactState.WithBot)
+        {
+            EndWithBot(now);
+            return true;
+        }
+
         State = ContactState.Abandoned;
         EndedAt = now;
         OfferedToId = null;

@@ -142,6 +142,65 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBotAnswersFirst_AskedForAPerson_HandsOverAtTheFirstPlace_AndTheAgentSeesItAll()
+    {
+        var (queue, skill) = await NewQueueAsync(botFirst: true);
+        using var nora = await app.ClientForAsync(Nora);
+        using var written = await nora.PutAsJsonAsync($"/api/queues/{queue}/bot-answers",
+            new[] { new { question = "När kommer min faktura?", answer = "Fakturan kommer den 25:e varje månad." } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        using var early = app.CreateClient();
+        using var later = app.CreateClient();
+
+        var started = await StartAsync(early, queue, "Hanna Bot", "När kommer fakturan?");
+        var token = started.GetProperty("token").GetString()!;
+        Assert.Equal("withBot", started.GetProperty("standing").GetProperty("state").GetString());
+        Assert.Contains(started.GetProperty("standing").GetProperty("messages").EnumerateArray(), m => m.GetProperty("author").GetString() == "moment"
+            && m.GetProperty("text").GetString() == "Fakturan kommer den 25:e varje månad.");
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        await StartAsync(later, queue, "Ivar Direkt", "Annan fråga");
+
+        using var asked = await early.PostAsJsonAsync($"/api/public/chat/{token}/messages", new { text = "Jag vill prata med en människa" }, Ct);
+        var standing = await asked.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        // The bot's first line was Hanna's first message, before Ivar's: she is first in line.
+        Assert.Equal(("waiting", 1), (standing.GetProperty("state").GetString(), standing.GetProperty("position").GetInt32()));
+        using var lina = await AgentReadyAsync(Lina, skill);
+        await RouteAsync();
+        var offer = Assert.Single((await DeskAsync(lina)).GetProperty("offers").EnumerateArray());
+        Assert.Equal("Hanna Bot", offer.GetProperty("customerName").GetString());
+        using var accepted = await lina.PostAsJsonAsync($"/api/queue/offers/{offer.GetProperty("contactId").GetGuid()}/accept", new { }, Ct);
+        var number = (await accepted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("caseNumber").GetString();
+        var messages = Assert.Single((await lina.GetFromJsonAsync<JsonElement>($"/api/cases/{number}/conversations", Ct)).EnumerateArray())
+            .GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();
+        Assert.Equal("När kommer fakturan?", messages[0]);
+        Assert.Contains("Fakturan kommer den 25:e varje månad.", messages);
+        Assert.Contains("Jag vill prata med en människa", messages);
+
+        using var today = await nora.GetAsync($"/api/queues/{queue}/today", Ct);
+        var day = await today.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(1, day.GetProperty("handedOverByBot").GetInt32());
+        Assert.Equal("00:02:00", day.GetProperty("botHandOverAverage").GetString());
+        await SetPresenceAsync(lina, "away");
+    }
+
+    [Fact]
+    public async Task TheBotWithoutAnAnswerTwice_HandsOver_AndTalkToAPersonWorksAtAnyMoment()
+    {
+        var (queue, _) = await NewQueueAsync(botFirst: true);
+        using var first = app.CreateClient();
+        using var second = app.CreateClient();
+        var firstToken = (await StartAsync(first, queue, "Jon Miss", "Något helt obegripligt")).GetProperty("token").GetString()!;
+        var secondToken = (await StartAsync(second, queue, "Klara Knapp", "Hej")).GetProperty("token").GetString()!;
+
+        using var missed = await first.PostAsJsonAsync($"/api/public/chat/{firstToken}/messages", new { text = "Fortfarande obegripligt" }, Ct);
+        using var person = await second.PostAsync($"/api/public/chat/{secondToken}/person", null, Ct);
+
+        Assert.Equal("waiting", (await missed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
+        Assert.Equal(("waiting", 2), ((await person.Content.ReadFromJsonAsync<JsonElement>(Ct)) is var p ? (p.GetProperty("state").GetString(), p.GetProperty("position").GetInt32()) : default));
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedClearly_AndNothingIsHalfStored()
     {
         var (queue, _) = await NewQueueAsync();
@@ -194,18 +253,18 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
 
     private const string CommitmentKindCallBack = "CallBack";
 
-    private async Task<(Guid Queue, string Skill)> NewQueueAsync()
+    protected async Task<(Guid Queue, string Skill)> NewQueueAsync(bool botFirst = false)
     {
         using var astrid = await app.ClientForAsync(Astrid);
         var chat = (await astrid.GetFromJsonAsync<JsonElement>("/api/teams", Ct)).EnumerateArray().First(t => t.GetProperty("name").GetString() == "Chat").GetProperty("id").GetGuid();
         // A skill of the test's own, so that what earlier tests left in their lines is never offered here.
         var skill = "t" + Guid.NewGuid().ToString("N")[..12];
-        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = "Chatten " + skill, skills = skill }, Ct);
+        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = "Chatten " + skill, skills = skill, botFirst }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return ((await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid(), skill);
     }
 
-    private async Task<HttpClient> AgentReadyAsync(string email, string skill)
+    protected async Task<HttpClient> AgentReadyAsync(string email, string skill, int chatCapacity = AgentPresence.DefaultChatCapacity)
     {
         using var nora = await app.ClientForAsync(Nora);
         var client = await app.ClientForAsync(email);
@@ -215,7 +274,7 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
         foreach (var held in (await DeskAsync(client)).GetProperty("held").EnumerateArray())
             (await client.PostAsync($"/api/queue/contacts/{held.GetProperty("contactId").GetGuid()}/end", null, Ct)).Dispose();
         var me = (await client.GetFromJsonAsync<JsonElement>("/api/me", Ct)).GetProperty("id").GetGuid();
-        using var equipped = await nora.PutAsJsonAsync($"/api/staff/{me}/queue-skills", new { skills = $"sv, en, {skill}" }, Ct);
+        using var equipped = await nora.PutAsJsonAsync($"/api/staff/{me}/queue-skills", new { skills = $"sv, en, {skill}", chatCapacity }, Ct);
         Assert.Equal(HttpStatusCode.OK, equipped.StatusCode);
         await SetPresenceAsync(client, "available");
         return client;
@@ -247,7 +306,7 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
         return (await accepted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("caseNumber").GetString()!;
     }
 
-    private async Task<RoutingRound> RouteAsync()
+    protected async Task<RoutingRound> RouteAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RouteContacts>().HandleAsync(Ct);
@@ -297,54 +356,28 @@ public sealed class QueueApiTestsOnPostgres : QueueApiTests, IClassFixture<Postg
     [Fact]
     public async Task TwoInstancesRoutingAtOnce_NeverOfferOneContactTwice()
     {
-        var (queue, skill) = await NewQueueForRaceAsync();
-        using var lina = await ReadyAsync(Lina, skill);
-        using var nora = await ReadyAsync(Nora, skill);
+        var (queue, skill) = await NewQueueAsync();
+        using var lina = await AgentReadyAsync(Lina, skill, chatCapacity: 1);
+        using var nora = await AgentReadyAsync(Nora, skill, chatCapacity: 1);
         for (var i = 0; i < 6; i++)
         {
-            using var customer = Fixture.CreateClient();
+            using var customer = _app.CreateClient();
             using var started = await customer.PostAsJsonAsync("/api/public/chat", new { queueId = queue, name = $"Kund {i}", question = "Hej", language = "sv" }, Ct);
             Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         }
 
         var rounds = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
-            await using var scope = Fixture.Services.CreateAsyncScope();
+            await using var scope = _app.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<RouteContacts>().HandleAsync(Ct);
         }));
 
         Assert.Equal(2, rounds.Sum(r => r.Offered));
-        await using var check = Fixture.Services.CreateAsyncScope();
+        await using var check = _app.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
         var offered = await db.WaitingContacts.Where(c => c.QueueId == queue && c.State == ContactState.Offered).Select(c => c.OfferedToId).ToListAsync(Ct);
         Assert.Equal(2, offered.Distinct().Count());
         foreach (var agent in new[] { lina, nora })
-            await agent.PutAsJsonAsync("/api/queue/presence", new { state = "away" }, Ct);
-    }
-
-    private PostgresQueueApp Fixture => _app;
-
-    private async Task<(Guid, string)> NewQueueForRaceAsync()
-    {
-        using var astrid = await Fixture.ClientForAsync(Astrid);
-        var chat = (await astrid.GetFromJsonAsync<JsonElement>("/api/teams", Ct)).EnumerateArray().First(t => t.GetProperty("name").GetString() == "Chat").GetProperty("id").GetGuid();
-        var skill = "r" + Guid.NewGuid().ToString("N")[..12];
-        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = "Race " + skill, skills = skill }, Ct);
-        return ((await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid(), skill);
-    }
-
-    private async Task<HttpClient> ReadyAsync(string email, string skill)
-    {
-        using var noraLead = await Fixture.ClientForAsync(Nora);
-        var client = await Fixture.ClientForAsync(email);
-        var me = (await client.GetFromJsonAsync<JsonElement>("/api/me", Ct)).GetProperty("id").GetGuid();
-        Fixture.Time.Advance(Queue.DefaultOfferTime + TimeSpan.FromSeconds(1));
-        await using (var scope = Fixture.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<RouteContacts>().HandleAsync(Ct);
-        foreach (var held in (await client.GetFromJsonAsync<JsonElement>("/api/queue/desk", Ct)).GetProperty("held").EnumerateArray())
-            (await client.PostAsync($"/api/queue/contacts/{held.GetProperty("contactId").GetGuid()}/end", null, Ct)).Dispose();
-        using var equipped = await noraLead.PutAsJsonAsync($"/api/staff/{me}/queue-skills", new { skills = $"sv, {skill}", chatCapacity = 1 }, Ct);
-        using var set = await client.PutAsJsonAsync("/api/queue/presence", new { state = "available" }, Ct);
-        return client;
+            (await agent.PutAsJsonAsync("/api/queue/presence", new { state = "away" }, Ct)).Dispose();
     }
 }

@@ -21,6 +21,8 @@ internal static class PublicChatApi
         chat.MapPost("/{token}/messages", async (string token, ChatMessageBody body, long? after, WriteInChat write, CancellationToken ct) =>
                 TypedResults.Ok(await write.HandleAsync(token, body.Text, after, ct)))
             .WithSummary("The customer writes (at most 4,000 characters). To the bot, words like 'människa' or 'person' ask for a person.");
+        chat.MapPost("/{token}/person", async (string token, WriteInChat write, CancellationToken ct) => TypedResults.Ok(await write.TalkToAPersonAsync(token, ct)))
+            .WithSummary("\"Talk to a person\", at any moment: a chat with the bot joins the line at the place of its first message.");
         chat.MapPost("/{token}/callback", async (string token, AskForCallbackRequest body, AskForCallback ask, CancellationToken ct) =>
                 TypedResults.Ok(await ask.HandleAsync(token, body, ct)))
             .WithSummary("Leave the line without losing the place: 'phone' (any Swedish notation) to be called back by the end of the range shown "

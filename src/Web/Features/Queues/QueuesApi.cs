@@ -35,8 +35,16 @@ internal static class QueuesApi
             .WithSummary("The line now, front first: each contact's position and the range of wait a customer there is told (null while nobody serves).");
         queues.MapGet("/{id:guid}/today", async (Guid id, QueueToday today, CancellationToken ct) => TypedResults.Ok(await today.HandleAsync(id, ct)))
             .RequireAuthorization(StaffPolicies.Overseers)
-            .WithSummary("The queue's day so far in its team's time: offered, answered, abandoned, ended by the bot, handed over by the bot, callbacks waiting, "
+            .WithSummary("The queue's day so far in its team's time: offered, answered, abandoned, ended by the bot, handed over by the bot (and how long that took on average), callbacks waiting, "
                 + "service level against the norm, waits p50 and p90, and honesty (the share of customers whose wait fell inside the range they were shown).");
+
+        queues.MapGet("/{id:guid}/bot-answers", async (Guid id, BotAnswers answers, CancellationToken ct) => TypedResults.Ok(await answers.ListAsync(id, ct)))
+            .WithSummary("The questions and answers the queue's bot answers from, in the team's words.");
+        queues.MapPut("/{id:guid}/bot-answers", async (Guid id, IReadOnlyList<BotAnswerView>? body, ClaimsPrincipal user, StaffCards staff, BotAnswers answers, CancellationToken ct) =>
+                TypedResults.Ok(await answers.ReplaceAsync(id, body, await user.ActorAsync(staff, ct), ct)))
+            .RequireAuthorization(StaffPolicies.TeamLeadership)
+            .WithSummary("Replaces the bot's list (at most 50 pairs of 'question' and 'answer'); a lead of the queue's team. "
+                + "The bot answers when a customer's words match at least half of a question's; it hands over to a person when asked, or after two misses.");
 
         var me = api.MapGroup("/queue").WithTags("Queues").RequireAuthorization(StaffPolicies.CaseWorker);
         me.MapGet("/desk", async (ClaimsPrincipal user, StaffCards staff, AgentDesk desk, CancellationToken ct) =>

@@ -22,7 +22,7 @@
       written: "Vi svarar här när det är din tur. Du behåller din plats och kan stänga sidan.",
       answered: "Du chattar med {0}.", ended: "Chatten är avslutad.", leave: "Avsluta chatten", you: "Du", moment: "Moment",
       tooLong: "Meddelandet är för långt (högst 4 000 tecken).", badPhone: "Det är inte ett telefonnummer vi kan ringa.",
-      required: "Fyll i ditt namn och din fråga.", failed: "Det gick inte just nu. Försök igen om en stund.", busy: "För många försök. Vänta en stund."
+      required: "Fyll i ditt namn och din fråga.", person: "Prata med en person", withBot: "Du chattar med vår automatiska hjälp. En person är alltid ett steg bort.", failed: "Det gick inte just nu. Försök igen om en stund.", busy: "För många försök. Vänta en stund."
     },
     en: {
       open: "Chat with us", title: "Chat with customer service", close: "Close", name: "Your name", question: "Your question",
@@ -35,7 +35,7 @@
       written: "We will answer here when it is your turn. You keep your place and may close the page.",
       answered: "You are chatting with {0}.", ended: "The chat has ended.", leave: "End the chat", you: "You", moment: "Moment",
       tooLong: "The message is too long (at most 4,000 characters).", badPhone: "That is not a phone number we can call.",
-      required: "Fill in your name and your question.", failed: "That did not work just now. Try again in a moment.", busy: "Too many tries. Wait a moment."
+      required: "Fill in your name and your question.", person: "Talk to a person", withBot: "You are chatting with our automatic help. A person is always one step away.", failed: "That did not work just now. Try again in a moment.", busy: "Too many tries. Wait a moment."
     }
   }[lang];
   function say(key) { var text = words[key], args = arguments; return text.replace(/\{(\d)\}/g, function (_, i) { return args[+i + 1]; }); }
@@ -142,6 +142,11 @@
     if (!first) return;
     var done = standing.state === "ended" || standing.state === "abandoned" || standing.state === "endedByBot";
     var parts = [];
+    if (standing.state === "withBot") {
+      var person = el("button", { type: "button", "class": "moment-chat-person" }, words.person);
+      person.addEventListener("click", function () { call("POST", "/" + encodeURIComponent(token) + "/person").then(show); });
+      parts.push(person);
+    }
     if (!done) parts.push(chatForm());
     if ((standing.state === "waiting" || standing.state === "offered" || standing.state === "withBot") && standing.callback === null) parts.push(callbackForm());
     if (!done) {
@@ -159,6 +164,7 @@
 
   function describe(s) {
     if (s.state === "answered") return say("answered", s.agentName || "");
+    if (s.state === "withBot") return words.withBot;
     if (s.state === "ended" || s.state === "abandoned" || s.state === "endedByBot") return words.ended;
     if (s.callback === "phone") return say("called", s.callbackNumber);
     if (s.callback === "writeHere") return !s.open && s.opensAt ? say("closed", new Date(s.opensAt).toLocaleString(lang === "en" ? "en-GB" : "sv-SE", { weekday: "long", hour: "2-digit", minute: "2-digit" })) : words.written;

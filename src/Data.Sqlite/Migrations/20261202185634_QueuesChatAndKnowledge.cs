@@ -143,6 +143,26 @@ namespace Moment.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BotAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueueId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BotAnswers_Queues_QueueId",
+                        column: x => x.QueueId,
+                        principalTable: "Queues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WaitingContacts",
                 columns: table => new
                 {
@@ -188,6 +208,11 @@ namespace Moment.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotAnswers_QueueId",
+                table: "BotAnswers",
+                column: "QueueId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_KnowledgeArticles_OriginalId",
@@ -252,6 +277,9 @@ namespace Moment.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AgentPresences");
+
+            migrationBuilder.DropTable(
+                name: "BotAnswers");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeArticleVersions");
