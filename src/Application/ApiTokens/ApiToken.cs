@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -37,7 +36,7 @@ public sealed class ApiToken
 
     public static (ApiToken Token, string Secret) Issue(Guid userId, string name, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
-        var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Secrets.New();
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(),

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Application.Staff;
@@ -80,5 +78,5 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
     }
 
     /// <summary>256 random bits: the customer's link is the only key to their case page, so it must not be guessable.</summary>
-    internal static string NewCustomerToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    internal static string NewCustomerToken() => Secrets.New();
 }

@@ -54,7 +54,7 @@ public sealed class AskForCallback(
         if (await KeeperAsync(team.TeamLeadId ?? team.ResponsibleManagerId, cancellationToken) is { } keeper && contact.ConversationId is { } conversation)
         {
             var opened = await open.HandleAsync(new OpenCaseFromContactRequest(
-                Door.Chat, contact.CustomerId, contact.CustomerName, number, contact.Email, null, Subject(contact.Question), contact.Question,
+                Door.Chat, contact.CustomerId, contact.CustomerName, number, contact.Email, null, contact.CaseSubject, contact.Question,
                 WaitingConversationId: conversation), keeper, cancellationToken);
             var @case = await work.LoadAsync(opened.CaseNumber, null, cancellationToken);
             @case.MakeCommitment(null, CommitmentKind.CallBack, What(contact.Language, number, deadline, calendar.TimeZone), keeper.Id, keeper.TeamId, deadline, Door.Phone, now);
@@ -70,12 +70,6 @@ public sealed class AskForCallback(
 
     private async Task<Actor?> KeeperAsync(Guid? id, CancellationToken cancellationToken) =>
         id is { } keeperId && await staff.FindAsync(keeperId, cancellationToken) is { IsActive: true } card ? Actor.Of(card) : null;
-
-    internal static string Subject(string question)
-    {
-        var firstLine = question.Split('\n', 2)[0].Trim();
-        return firstLine.Length <= 120 ? firstLine : firstLine[..117] + "...";
-    }
 
     /// <summary>The promise in the words the customer was given, in their language and the team's time.</summary>
     private static string What(string language, string number, DateTimeOffset deadline, TimeZoneInfo zone)

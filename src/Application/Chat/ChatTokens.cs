@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
@@ -15,7 +14,7 @@ public sealed class ChatTokens(AppDbContext db)
 {
     public static (string Token, byte[] Hash) New()
     {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.New();
         return (token, Hash(token));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Application.Queues;
+using Moment.Application.Staff;
 using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
 using Moment.Domain.Queues;
@@ -74,14 +75,11 @@ public sealed class ReadChat(AppDbContext db, ChatTokens tokens, QueueLines line
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return new ChatStanding(
             contact.Id, contact.State, place?.Position, place?.From, place?.To, open, open ? null : calendar.NextOpening(now),
-            contact.Callback, contact.CallbackNumber, FirstName(agent), contact.Language,
+            contact.Callback, contact.CallbackNumber, agent is null ? null : StaffUser.FirstNameOf(agent), contact.Language,
             [.. messages.Select(m => new ChatLine(
                 m.Id, m.At,
                 m.Direction == ContactDirection.Inbound ? ChatAuthor.Customer : m.AuthorId is null ? ChatAuthor.Moment : ChatAuthor.Person,
-                m.AuthorId is { } author ? FirstName(names.GetValueOrDefault(author)) : null,
+                m.AuthorId is { } author && names.GetValueOrDefault(author) is { } name ? StaffUser.FirstNameOf(name) : null,
                 m.Text))]);
     }
-
-    /// <summary>Staff are named to customers by first name, as at a counter.</summary>
-    private static string? FirstName(string? displayName) => displayName?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
-using Moment.Application.Chat;
 using Moment.Application.Conversations;
 using Moment.Application.Data;
 using Moment.Application.Staff;
@@ -41,7 +40,7 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
         {
             var opened = await open.HandleAsync(new OpenCaseFromContactRequest(
                 contact.Door, contact.CustomerId, contact.CustomerName, contact.Phone, contact.Email, null,
-                AskForCallback.Subject(contact.Question), contact.Question, JoinCase: request.JoinCase,
+                contact.CaseSubject, contact.Question, JoinCase: request.JoinCase,
                 WaitingConversationId: contact.ConversationId), agent, cancellationToken);
             var landedOn = await db.Cases.AsNoTracking().Where(c => c.Number == opened.CaseNumber).Select(c => c.Id).FirstAsync(cancellationToken);
             // OpenCaseFromContact refuses and clears the context on failure; the contact read above is tracked on success.

@@ -27,20 +27,19 @@ public sealed class QueueToday(AppDbContext db, TimeProvider time)
         var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var contacts = await db.WaitingContacts.AsNoTracking()
             .Where(c => c.QueueId == queueId && c.PlaceAt >= midnight)
-            .Select(c => new { c.State, c.PlaceAt, c.AnsweredAt, c.PromisedFrom, c.PromisedTo, c.PromisedAt, c.HandedOverAt, c.Callback, c.EndedAt })
             .ToListAsync(cancellationToken);
         var answered = contacts.Where(c => c.AnsweredAt is not null).ToList();
         var handedOver = contacts.Where(c => c.HandedOverAt is not null).ToList();
         var abandoned = contacts.Count(c => c.State == ContactState.Abandoned);
-        var waits = answered.Select(c => c.AnsweredAt!.Value - c.PlaceAt).Order().ToList();
+        var waits = answered.Select(c => c.Waited!.Value).Order().ToList();
         var withinNorm = waits.Count(w => w <= queue.NormWithin);
-        var promised = answered.Where(c => c.PromisedAt is not null).ToList();
-        var honest = promised.Count(c => c.AnsweredAt!.Value - c.PromisedAt!.Value is var waited && waited >= c.PromisedFrom && waited <= c.PromisedTo);
+        var promised = answered.Where(c => c.KeptToRange is not null).ToList();
+        var honest = promised.Count(c => c.KeptToRange == true);
         return new QueueDay(
             queueId, today, contacts.Count(c => c.State != ContactState.WithBot && c.State != ContactState.EndedByBot), answered.Count, abandoned,
             contacts.Count(c => c.State == ContactState.EndedByBot), handedOver.Count,
             handedOver.Count == 0 ? null : TimeSpan.FromSeconds(handedOver.Average(c => (c.HandedOverAt!.Value - c.PlaceAt).TotalSeconds)),
-            contacts.Count(c => c.Callback is not null && (c.State == ContactState.Waiting || c.State == ContactState.Offered)),
+            contacts.Count(c => c.Callback is not null && c.IsInLine),
             answered.Count + abandoned == 0 ? null : (double)withinNorm / (answered.Count + abandoned), queue.NormShare, (int)queue.NormWithin.TotalSeconds,
             Percentile(waits, 0.5), Percentile(waits, 0.9), promised.Count == 0 ? null : (double)honest / promised.Count, promised.Count);
     }

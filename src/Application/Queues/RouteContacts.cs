@@ -86,7 +86,7 @@ public sealed class RouteContacts(AppDbContext db, TimeProvider time)
         return available.ToDictionary(p => p.UserId, p =>
         {
             var mine = load[p.UserId].ToList();
-            var calls = mine.Count(h => h.Door == Door.Phone || h.Callback == CallbackWay.Phone);
+            var calls = mine.Count(h => WaitingContact.RoutedAsFor(h.Door, h.Callback) == Door.Phone);
             return new FreeAgent(p.UserId, p.Skills, Math.Max(0, p.ChatCapacity - (mine.Count - calls)), Math.Max(0, p.CallCapacity - calls), p.IdleSince, p.LastOfferedAt);
         });
     }

@@ -30,14 +30,20 @@ public sealed class SetPresence(AppDbContext db, QueueSignal signal, TimeProvide
         return View(presence);
     }
 
-    internal async Task<AgentPresence> FindOrStartAsync(Actor actor, CancellationToken cancellationToken)
+    private async Task<AgentPresence> FindOrStartAsync(Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.ServesCustomers)
             throw new ForbiddenException("Only staff who serve customers take contacts from the queue.");
-        var presence = await db.AgentPresences.FirstOrDefaultAsync(p => p.UserId == actor.Id, cancellationToken);
+        return await FindOrStartAsync(db, actor.Id, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The agent's presence, or a new one (away, Swedish and English, default capacities) added to be saved with the change.</summary>
+    internal static async Task<AgentPresence> FindOrStartAsync(AppDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var presence = await db.AgentPresences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (presence is not null)
             return presence;
-        presence = AgentPresence.For(actor.Id, FirstSkills, time.GetUtcNow());
+        presence = AgentPresence.For(userId, FirstSkills, now);
         db.AgentPresences.Add(presence);
         return presence;
     }
@@ -55,13 +61,7 @@ public sealed class EquipAgent(AppDbContext db, StaffCards staff, TimeProvider t
         var agent = await staff.FindAsync(userId, cancellationToken) ?? throw new NotFoundException("There is no such member of staff.");
         if (!actor.Leads(agent.TeamId))
             throw new ForbiddenException("Only a lead of the agent's team sets their skills and capacity.");
-        var presence = await db.AgentPresences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (presence is null)
-        {
-            presence = AgentPresence.For(userId, SetPresence.FirstSkills, time.GetUtcNow());
-            db.AgentPresences.Add(presence);
-        }
-
+        var presence = await SetPresence.FindOrStartAsync(db, userId, time.GetUtcNow(), cancellationToken);
         presence.Equip(Skills.Parse(request.Skills), request.ChatCapacity ?? presence.ChatCapacity, presence.CallCapacity);
         await db.SaveChangesAsync(cancellationToken);
         return SetPresence.View(presence);

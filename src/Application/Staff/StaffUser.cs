@@ -15,5 +15,8 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
 
     /// <summary>The first name is what a customer is told ("Sara in the Phone team will call you").</summary>
-    public string FirstName => DisplayName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : DisplayName;
+    public string FirstName => FirstNameOf(DisplayName);
+
+    public static string FirstNameOf(string displayName) =>
+        displayName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : displayName;
 }

@@ -129,7 +129,15 @@ public sealed class WaitingContact
     public bool IsOpen => State is ContactState.WithBot or ContactState.Waiting or ContactState.Offered;
 
     /// <summary>The door whose capacity an agent needs free to take it: a phone callback is a call.</summary>
-    public Door RoutedAs => Callback == CallbackWay.Phone ? Door.Phone : Door;
+    public Door RoutedAs => RoutedAsFor(Door, Callback);
+
+    public static Door RoutedAsFor(Door door, CallbackWay? callback) => callback == CallbackWay.Phone ? Door.Phone : door;
+
+    /// <summary>The longest subject a contact gives the case it opens: a line a desk list can show whole.</summary>
+    public const int CaseSubjectMaxLength = 120;
+
+    /// <summary>The subject of the case the contact opens: the first line of the question, cut to fit.</summary>
+    public string CaseSubject => Question.Split('\n', 2)[0].Trim() is var line && line.Length <= CaseSubjectMaxLength ? line : line[..(CaseSubjectMaxLength - 3)] + "...";
 
     /// <summary>How long the customer waited for a person, once one took it.</summary>
     public TimeSpan? Waited => AnsweredAt - PlaceAt;
