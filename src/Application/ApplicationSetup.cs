@@ -67,6 +67,8 @@ public static class ApplicationSetup
         services.AddScoped<WriteInChat>();
         services.AddScoped<AskForCallback>();
         services.AddScoped<LeaveChat>();
+        services.TryAddSingleton<ChatSignal>();
+        services.AddScoped<WatchChats>();
 
         services.TryAddSingleton(CasePolicy.Default);
         services.TryAddSingleton<FeedSignal>();

@@ -59,7 +59,12 @@ builder.Services.AddHostedService<CaseDeadlineService>();
 builder.Services.AddSingleton<IFeedSubscriber, LiveNotifications>();
 builder.Services.AddHostedService<FeedService>();
 builder.Services.AddHostedService<RoutingService>();
-builder.Services.AddSignalR();
+builder.Services.AddSingleton<ChatFollowers>();
+builder.Services.AddChatWidgetCors();
+builder.Services.AddHostedService<ChatPushService>();
+// Enums as the API writes them ("waiting", not 1), so the widget reads the hub's messages as it reads the API's answers.
+builder.Services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(
+    new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
 // output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
@@ -82,6 +87,7 @@ app.UseRateLimits();
 // Routing after the error pages, so that re-executing /error or /not-found finds its endpoint.
 app.UseRouting();
 app.UseRequestLocalization();
+app.UseCors();
 app.UseSameOriginApi();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -115,6 +121,7 @@ app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 
 app.MapHub<LiveHub>(LiveHub.Path);
+app.MapHub<ChatHub>(ChatHub.Path).RequireCors(ChatWidgetCors.Policy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Moment.Application.Data;
+using Moment.Application.Queues;
 
 namespace Moment.Application.Chat;
 
@@ -6,12 +7,14 @@ namespace Moment.Application.Chat;
 /// The customer closes the chat. In line without a callback that is an abandoned contact (counted on the wall); with a
 /// callback the place stays; with a person the chat ends and the agent is told in their list.
 /// </summary>
-public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, TimeProvider time)
+public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, QueueSignal signal, TimeProvider time)
 {
     public async Task HandleAsync(string? token, CancellationToken cancellationToken = default)
     {
         var contact = await tokens.FindAsync(token, cancellationToken);
         contact.Leave(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        // Everyone behind moves up: they are told at once, not at the next look.
+        signal.Poke();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
+using Moment.Application.Chat;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
@@ -19,7 +20,7 @@ public sealed record WriteMessageRequest(ContactDirection? Direction, string? Te
 /// delivering the customer's own message, which can only be inbound. A message whose <see cref="WriteMessageRequest.ExternalId"/>
 /// is already in the conversation is a door delivering it again: the one already written is the answer.
 /// </remarks>
-public sealed class WriteMessage(AppDbContext db, TimeProvider time)
+public sealed class WriteMessage(AppDbContext db, ChatSignal chats, TimeProvider time)
 {
     public async Task<MessageView> HandleAsync(Guid conversationId, WriteMessageRequest request, Actor? by, CancellationToken cancellationToken = default)
     {
@@ -48,6 +49,8 @@ public sealed class WriteMessage(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
+        if (conversation.Door == Door.Chat)
+            chats.Poke();
         return ListConversations.View(message, await AuthorAsync(author, cancellationToken));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Cases;
+using Moment.Application.Chat;
 using Moment.Application.Conversations;
 using Moment.Application.Data;
 using Moment.Application.Staff;
@@ -18,7 +19,7 @@ public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? Conv
 /// customer never repeats themselves. A callback's case, opened when the customer asked, passes to the agent with its
 /// promise. All in one transaction: a refusal leaves the offer as it was.
 /// </summary>
-public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, TimeProvider time)
+public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, ChatSignal chats, TimeProvider time)
 {
     public async Task<OfferAnswered> HandleAsync(Guid contactId, AnswerOfferRequest request, Actor agent, CancellationToken cancellationToken = default)
     {
@@ -34,6 +35,7 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
             @case.TakeFromQueue(agent.Id, agent.TeamId, now);
             // Saves the contact's answer with the case, under the case's concurrency check, and commits.
             await work.SaveAsync(cancellationToken);
+            chats.Poke();
             return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
         }
         else
@@ -49,6 +51,8 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The customer hears that a person answered, and whom, at once.
+        chats.Poke();
         return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Moment.Web.Features.Queues;
 using Moment.Web.Problems;
 
 namespace Moment.Web.Security;
@@ -18,6 +19,7 @@ internal static class RateLimits
 {
     private const string SignIn = "sign-in";
     private const string Customer = "customer";
+    private const string Chat = "chat";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,16 +28,26 @@ internal static class RateLimits
         var signIn = Limit.From(configuration.GetSection("RateLimits:SignIn"), permits: 20);
         // A customer's visit is a few requests (the page, an answer, the page again); 60 a minute is far beyond that.
         var customer = Limit.From(configuration.GetSection("RateLimits:Customer"), permits: 60);
+        // The chat door is shared by everyone behind one address (a shop's, an office's wifi) and a chat is a few requests
+        // a minute each: 600 keeps a workplace chatting and a flood from one address away from the others.
+        var chat = Limit.From(configuration.GetSection("RateLimits:Chat"), permits: 600);
+        // Nobody writes 20 messages a minute by hand; a script does, and it is held up alone.
+        var chatWriter = Limit.From(configuration.GetSection("RateLimits:ChatWriter"), permits: 20);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = OnRejectedAsync;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => DoorOf(context.Request) switch
-            {
-                SignIn => signIn.Partition($"{SignIn} {ClientOf(context)}"),
-                Customer => customer.Partition($"{Customer} {ClientOf(context)}"),
-                _ => RateLimitPartition.GetNoLimiter(""),
-            });
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => DoorOf(context.Request) switch
+                {
+                    SignIn => signIn.Partition($"{SignIn} {ClientOf(context)}"),
+                    Customer => customer.Partition($"{Customer} {ClientOf(context)}"),
+                    Chat => chat.Partition($"{Chat} {ClientOf(context)}"),
+                    _ => RateLimitPartition.GetNoLimiter(""),
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => ChatWriterOf(context.Request) is { } token
+                    ? chatWriter.Partition($"chat-writer {token}")
+                    : RateLimitPartition.GetNoLimiter("")));
         });
     }
 
@@ -46,9 +58,20 @@ internal static class RateLimits
     {
         if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/account/login"))
             return SignIn;
+        if (request.Path.StartsWithSegments("/api/public/chat") || request.Path.StartsWithSegments(ChatHub.Path))
+            return Chat;
         if (request.Path.StartsWithSegments("/api/public") || request.Path.StartsWithSegments("/c"))
             return Customer;
         return null;
+    }
+
+    /// <summary>The resume token of a chat message being written (<c>POST /api/public/chat/{token}/messages</c>), else null.</summary>
+    private static string? ChatWriterOf(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api/public/chat", out var rest))
+            return null;
+        var parts = (rest.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts is [var token, "messages"] && token.Length <= 100 ? token : null;
     }
 
     /// <summary>
@@ -80,7 +103,9 @@ internal static class RateLimits
         if (!context.Request.Path.StartsWithSegments("/api"))
             return;
         await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests",
-            $"Too many requests came from your address in a short time; try again in {seconds} seconds.");
+            ChatWriterOf(context.Request) is null
+                ? $"Too many requests came from your address in a short time; try again in {seconds} seconds."
+                : $"Too many messages in a short time; wait {seconds} seconds before writing again.");
     }
 
     /// <summary>A fixed window per client: <c>PermitLimit</c> requests each <c>Window</c> (a time span, one minute unless set).</summary>

@@ -13,31 +13,17 @@ namespace Moment.Web.Tests.Queues;
 /// <summary>
 /// The queue and the web chat through the API, on every provider: a customer starts a chat, is told their place and a
 /// range of wait, an agent is offered it and owns the case it lands on with the whole conversation; a callback keeps its
-/// place and is a promise; an unanswered offer lapses. Routing runs by hand here (<see cref="RouteAsync"/>), so every
+/// place and is a promise; an unanswered offer lapses. Routing runs by hand here (<see cref="QueueSteps.RouteAsync"/>), so every
 /// step is the test's own.
 /// </summary>
-public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
+public abstract class QueueApiTests(MomentApp app) : QueueSteps(app)
 {
-    protected const string Astrid = "astrid.lind@moment.test";   // Administrator
-    protected const string Nora = "nora.vik@moment.test";       // TeamLead, Chat
-    protected const string Lina = "lina.strom@moment.test";     // Agent, Chat
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        app.RequireProvider();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [Fact]
     public async Task AChat_FromTheCustomersFirstMessage_ToAnAgentWhoOwnsTheCaseWithTheWholeConversation()
     {
         var (queue, skill) = await NewQueueAsync();
         using var lina = await AgentReadyAsync(Lina, skill);
-        using var customer = app.CreateClient();
+        using var customer = App.CreateClient();
 
         var started = await StartAsync(customer, queue, "Margit Andersson", "Varför har jag fått två fakturor?", email: "margit.chat@example.se");
         var token = started.GetProperty("token").GetString()!;
@@ -82,9 +68,9 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     {
         var (queue, skill) = await NewQueueAsync();
         using var lina = await AgentReadyAsync(Lina, skill);
-        using var first = app.CreateClient();
-        using var second = app.CreateClient();
-        using var third = app.CreateClient();
+        using var first = App.CreateClient();
+        using var second = App.CreateClient();
+        using var third = App.CreateClient();
         await StartAsync(first, queue, "Anna Först", "Min router blinkar rött.");
         var secondToken = (await StartAsync(second, queue, "Bertil Andra", "Jag vill säga upp mitt abonnemang.")).GetProperty("token").GetString()!;
         var thirdStart = await StartAsync(third, queue, "Cecilia Tredje", "Hur byter jag lösenord?");
@@ -118,9 +104,9 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     {
         var (queue, skill) = await NewQueueAsync();
         using var lina = await AgentReadyAsync(Lina, skill);
-        app.Time.Advance(TimeSpan.FromSeconds(1));
+        App.Time.Advance(TimeSpan.FromSeconds(1));
         using var nora = await AgentReadyAsync(Nora, skill);
-        using var customer = app.CreateClient();
+        using var customer = App.CreateClient();
         await StartAsync(customer, queue, "Dora Dröj", "Är ni där?");
 
         await RouteAsync();
@@ -128,7 +114,7 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
         var offered = Assert.Single(before.GetProperty("offers").EnumerateArray());
         var lapsesBefore = before.GetProperty("presence").GetProperty("lapses").GetInt32();
         Assert.Empty((await DeskAsync(nora)).GetProperty("offers").EnumerateArray());
-        app.Time.Advance(Queue.DefaultOfferTime);
+        App.Time.Advance(Queue.DefaultOfferTime);
         var round = await RouteAsync();
 
         Assert.Equal((1, 1), (round.Lapsed, round.Offered));
@@ -145,19 +131,19 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     public async Task TheBotAnswersFirst_AskedForAPerson_HandsOverAtTheFirstPlace_AndTheAgentSeesItAll()
     {
         var (queue, skill) = await NewQueueAsync(botFirst: true);
-        using var nora = await app.ClientForAsync(Nora);
+        using var nora = await App.ClientForAsync(Nora);
         using var written = await nora.PutAsJsonAsync($"/api/queues/{queue}/bot-answers",
             new[] { new { question = "När kommer min faktura?", answer = "Fakturan kommer den 25:e varje månad." } }, Ct);
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
-        using var early = app.CreateClient();
-        using var later = app.CreateClient();
+        using var early = App.CreateClient();
+        using var later = App.CreateClient();
 
         var started = await StartAsync(early, queue, "Hanna Bot", "När kommer fakturan?");
         var token = started.GetProperty("token").GetString()!;
         Assert.Equal("withBot", started.GetProperty("standing").GetProperty("state").GetString());
         Assert.Contains(started.GetProperty("standing").GetProperty("messages").EnumerateArray(), m => m.GetProperty("author").GetString() == "moment"
             && m.GetProperty("text").GetString() == "Fakturan kommer den 25:e varje månad.");
-        app.Time.Advance(TimeSpan.FromMinutes(2));
+        App.Time.Advance(TimeSpan.FromMinutes(2));
         await StartAsync(later, queue, "Ivar Direkt", "Annan fråga");
 
         using var asked = await early.PostAsJsonAsync($"/api/public/chat/{token}/messages", new { text = "Jag vill prata med en människa" }, Ct);
@@ -188,8 +174,8 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     public async Task TheBotWithoutAnAnswerTwice_HandsOver_AndTalkToAPersonWorksAtAnyMoment()
     {
         var (queue, _) = await NewQueueAsync(botFirst: true);
-        using var first = app.CreateClient();
-        using var second = app.CreateClient();
+        using var first = App.CreateClient();
+        using var second = App.CreateClient();
         var firstToken = (await StartAsync(first, queue, "Jon Miss", "Något helt obegripligt")).GetProperty("token").GetString()!;
         var secondToken = (await StartAsync(second, queue, "Klara Knapp", "Hej")).GetProperty("token").GetString()!;
 
@@ -204,7 +190,7 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     public async Task BadInput_IsRefusedClearly_AndNothingIsHalfStored()
     {
         var (queue, _) = await NewQueueAsync();
-        using var customer = app.CreateClient();
+        using var customer = App.CreateClient();
         var token = (await StartAsync(customer, queue, "Erik Exempel", "Hej")).GetProperty("token").GetString()!;
 
         using var tooLong = await customer.PostAsJsonAsync($"/api/public/chat/{token}/messages", new { text = new string('a', 4001) }, Ct);
@@ -232,14 +218,14 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
     {
         var (queue, skill) = await NewQueueAsync();
         using var lina = await AgentReadyAsync(Lina, skill);
-        using var stays = app.CreateClient();
-        using var goes = app.CreateClient();
+        using var stays = App.CreateClient();
+        using var goes = App.CreateClient();
         await StartAsync(stays, queue, "Frida Stannar", "Fråga ett");
         var goesToken = (await StartAsync(goes, queue, "Gustav Går", "Fråga två")).GetProperty("token").GetString()!;
         using var left = await goes.PostAsync($"/api/public/chat/{goesToken}/leave", null, Ct);
         await RouteAsync();
         await AcceptOnlyOfferAsync(lina, "Frida Stannar");
-        using var nora = await app.ClientForAsync(Nora);
+        using var nora = await App.ClientForAsync(Nora);
 
         var today = await nora.GetFromJsonAsync<JsonElement>($"/api/queues/{queue}/today", Ct);
 
@@ -253,68 +239,9 @@ public abstract class QueueApiTests(MomentApp app) : IAsyncLifetime
 
     private const string CommitmentKindCallBack = "CallBack";
 
-    protected async Task<(Guid Queue, string Skill)> NewQueueAsync(bool botFirst = false)
-    {
-        using var astrid = await app.ClientForAsync(Astrid);
-        var chat = (await astrid.GetFromJsonAsync<JsonElement>("/api/teams", Ct)).EnumerateArray().First(t => t.GetProperty("name").GetString() == "Chat").GetProperty("id").GetGuid();
-        // A skill of the test's own, so that what earlier tests left in their lines is never offered here.
-        var skill = "t" + Guid.NewGuid().ToString("N")[..12];
-        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = "Chatten " + skill, skills = skill, botFirst }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return ((await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid(), skill);
-    }
-
-    protected async Task<HttpClient> AgentReadyAsync(string email, string skill, int chatCapacity = AgentPresence.DefaultChatCapacity)
-    {
-        using var nora = await app.ClientForAsync(Nora);
-        var client = await app.ClientForAsync(email);
-        // What earlier tests left on this agent's desk is ended or lapses, so that their capacity is free for this test's contacts.
-        app.Time.Advance(Queue.DefaultOfferTime + TimeSpan.FromSeconds(1));
-        await RouteAsync();
-        foreach (var held in (await DeskAsync(client)).GetProperty("held").EnumerateArray())
-            (await client.PostAsync($"/api/queue/contacts/{held.GetProperty("contactId").GetGuid()}/end", null, Ct)).Dispose();
-        var me = (await client.GetFromJsonAsync<JsonElement>("/api/me", Ct)).GetProperty("id").GetGuid();
-        using var equipped = await nora.PutAsJsonAsync($"/api/staff/{me}/queue-skills", new { skills = $"sv, en, {skill}", chatCapacity }, Ct);
-        Assert.Equal(HttpStatusCode.OK, equipped.StatusCode);
-        await SetPresenceAsync(client, "available");
-        return client;
-    }
-
-    private static async Task SetPresenceAsync(HttpClient agent, string state)
-    {
-        using var set = await agent.PutAsJsonAsync("/api/queue/presence", new { state }, Ct);
-        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-    }
-
-    private static async Task<JsonElement> StartAsync(HttpClient customer, Guid queue, string name, string question, string? email = null)
-    {
-        using var started = await customer.PostAsJsonAsync("/api/public/chat", new { queueId = queue, name, question, email, language = "sv" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        return await started.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private static async Task<JsonElement> DeskAsync(HttpClient agent) => await agent.GetFromJsonAsync<JsonElement>("/api/queue/desk", Ct);
-
-    private static async Task<string> AcceptOnlyOfferAsync(HttpClient agent, string customerName, string? expectCallback = null)
-    {
-        var offer = Assert.Single((await DeskAsync(agent)).GetProperty("offers").EnumerateArray());
-        Assert.Equal(customerName, offer.GetProperty("customerName").GetString());
-        if (expectCallback is not null)
-            Assert.Equal(expectCallback, offer.GetProperty("callbackNumber").GetString());
-        using var accepted = await agent.PostAsJsonAsync($"/api/queue/offers/{offer.GetProperty("contactId").GetGuid()}/accept", new { }, Ct);
-        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        return (await accepted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("caseNumber").GetString()!;
-    }
-
-    protected async Task<RoutingRound> RouteAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RouteContacts>().HandleAsync(Ct);
-    }
-
     private async Task<(string Kind, string Keeper, string What)> CallbackPromiseAsync(string token)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var hash = Application.Chat.ChatTokens.Hash(token);
         var caseId = await db.WaitingContacts.Where(c => c.ResumeTokenHash == hash).Select(c => c.CaseId).SingleAsync(Ct);

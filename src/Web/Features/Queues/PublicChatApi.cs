@@ -12,7 +12,7 @@ internal static class PublicChatApi
 {
     public static void MapPublicChatApi(this IEndpointRouteBuilder app)
     {
-        var chat = app.MapGroup("/api/public/chat").WithTags("Customer chat").AllowAnonymous();
+        var chat = app.MapGroup("/api/public/chat").WithTags("Customer chat").AllowAnonymous().RequireCors(ChatWidgetCors.Policy);
         chat.MapPost("/", async (StartChatRequest body, StartChat start, CancellationToken ct) => TypedResults.Ok(await start.HandleAsync(body, ct)))
             .WithSummary("Starts a chat in a queue: 'name' and 'question' (required), 'phone' and 'email' (optional), 'language' (sv or en). "
                 + "Answers with the resume 'token' and where the customer stands: position, a range of wait, whether the team is open.");

@@ -88,7 +88,7 @@
           token = started.token;
           localStorage.setItem(storageKey, token);
           show(started.standing);
-          poll();
+          follow();
         });
     });
     body.replaceChildren(form);
@@ -128,7 +128,7 @@
 
   function show(standing) {
     error.textContent = "";
-    var first = state === null || state.state !== standing.state || state.callback !== standing.callback;
+    var first = state === null || stage(state) !== stage(standing) || state.callback !== standing.callback;
     state = standing;
     standing.messages.forEach(function (message) {
       if (message.id <= lastMessage) return;
@@ -160,6 +160,9 @@
     if (done) forget();
   }
 
+  // An offer on its way to an agent is still a place in line to the customer: the form they are filling in stays.
+  function stage(s) { return s.state === "offered" ? "waiting" : s.state; }
+
   function minutes(span) { var p = span.split(":"); return (+p[0].split(".").pop()) * 60 + (+p[1]) + (p[0].indexOf(".") > 0 ? +p[0].split(".")[0] * 1440 : 0); }
 
   function describe(s) {
@@ -181,14 +184,62 @@
     token = null;
     if (timer) clearTimeout(timer);
     timer = null;
+    if (connection) connection.stop();
+    connection = null;
+  }
+
+  // Live by SignalR (the hub tells the place when the line moves, and the messages when a person writes); when no
+  // live connection can be had (a proxy that blocks it), the widget asks every few seconds instead.
+  var connection = null;
+  function follow() {
+    if (!token) return;
+    loadSignalR().then(function () {
+      if (!token || connection) return;
+      var live = new signalR.HubConnectionBuilder()
+        .withUrl(base + "chat-live", { withCredentials: false })
+        .withAutomaticReconnect([0, 2000, 5000, 10000, 30000])
+        .build();
+      connection = live;
+      live.on("place", function (place) {
+        if (!state || stage(state) !== "waiting") return;
+        state.position = place.position; state.waitFrom = place.waitFrom; state.waitTo = place.waitTo;
+        status.textContent = describe(state);
+      });
+      live.on("standing", show);
+      live.onreconnecting(poll);
+      live.onreconnected(function () { followOn(live); });
+      live.onclose(function () { if (connection === live) { connection = null; poll(); } });
+      return live.start().then(function () { followOn(live); });
+    }).catch(poll);
+  }
+
+  function followOn(live) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    live.invoke("follow", token).then(function (standing) {
+      if (standing) { show(standing); return; }
+      // An unknown or ended chat: a fresh start, never someone else's chat.
+      forget(); state = null; log.replaceChildren(); lastMessage = 0; startForm();
+    }, poll);
+  }
+
+  function loadSignalR() {
+    if (window.signalR) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var script = el("script", { src: base + "lib/signalr/signalr.min.js" });
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
   }
 
   function poll() {
     if (timer) clearTimeout(timer);
     if (!token) return;
     timer = setTimeout(function () {
+      if (connection && connection.state === "Connected") { timer = null; return; }
       call("GET", "/" + encodeURIComponent(token) + "?after=" + lastMessage).then(function (standing) { show(standing); poll(); }, poll);
-    }, 2000);
+    }, 3000);
   }
 
   function call(method, path, json, fields) {
@@ -213,7 +264,7 @@
     panel.hidden = false;
     opener.setAttribute("aria-expanded", "true");
     if (token && state === null) {
-      call("GET", "/" + encodeURIComponent(token)).then(function (standing) { show(standing); poll(); });
+      call("GET", "/" + encodeURIComponent(token)).then(function (standing) { show(standing); follow(); });
     } else if (!token) {
       startForm();
     }
