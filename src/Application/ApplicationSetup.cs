@@ -39,6 +39,8 @@ public static class ApplicationSetup
         services.AddSingleton<ShortLivedCache<string, ValidApiToken>>();
         services.AddSingleton<ShortLivedCache<Guid, StaffCard>>();
         services.AddScoped<StaffCards>();
+        services.TryAddSingleton<IOtherInstances, NoOtherInstances>();
+        services.AddSingleton<ForgetEverywhere>();
         // Identity registers the same; the command line and the tests have it even where Identity is not set up.
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<SeedDemoData>();

@@ -22,6 +22,7 @@ using Moment.Web.Localization;
 using Moment.Web.OpenApi;
 using Moment.Web.Problems;
 using Moment.Web.Realtime;
+using Moment.Web.ScaleOut;
 using Moment.Web.Security;
 using Scalar.AspNetCore;
 
@@ -60,6 +61,7 @@ builder.Services.AddSingleton<IFeedSubscriber, LiveNotifications>();
 builder.Services.AddHostedService<FeedService>();
 builder.Services.AddHostedService<RoutingService>();
 builder.Services.AddSignalR();
+builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
 // output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
@@ -67,6 +69,7 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
+app.UseScaleOut();
 app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.ApiTokens;
+using Moment.TestSupport;
+using Moment.Web.Realtime;
+using Moment.Web.ScaleOut;
+
+namespace Moment.Web.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances on one database and one Redis are one system: what one revokes the other refuses at once (not after the
+/// cache's 30 s: the clock stands still here, so without the news the other would accept the token for ever), and live news
+/// sent by one reaches a browser connected to the other. PostgreSQL only: SQLite is the one-machine database.
+/// </summary>
+public sealed class SeveralInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>, IAsyncLifetime
+{
+    private const string Karin = "karin.nord@moment.test";
+    private const string Sara = "sara.holm@moment.test";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        instances.Require();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task TokenRevokedOnOne_IsRefusedByTheOtherAtOnce()
+    {
+        var token = await CreateTokenAsync(Sara);
+        using var onOne = TwoInstances.ApiClient(instances.One, token.Secret);
+        using var onTwo = TwoInstances.ApiClient(instances.Two, token.Secret);
+        using (var accepted = await onTwo.GetAsync("/api/me", Ct))
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var heard = instances.Two.Services.GetRequiredService<StaleNewsHeard>().NextAsync();
+        using (var revoked = await onOne.DeleteAsync($"/api/me/tokens/{token.Id}", Ct))
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        await heard.WaitAsync(Patience, Ct);
+
+        using var refused = await onTwo.GetAsync("/api/me", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task LiveNewsSentByOne_ReachesAConnectionToTheOther()
+    {
+        var saraHears = new Listener();
+        await using var saraOnTwo = await ConnectAsync(instances.Two, Sara, saraHears);
+        using var karinOnOne = TwoInstances.ApiClient(instances.One, (await CreateTokenAsync(Karin)).Secret);
+
+        var number = await karinOnOne.NewCaseAsync("Invoice charged twice", door: "onboard");
+        using var offered = await karinOnOne.PostAsJsonAsync($"/api/cases/{number}/handoffs", new { toUserEmail = Sara, summary = "Refund it", reason = "Billing" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, offered.StatusCode);
+
+        await saraHears.HeardAsync("HandOffOffered", number);
+    }
+
+    private async Task<CreatedApiToken> CreateTokenAsync(string email)
+    {
+        await using var scope = instances.One.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreateApiToken>().HandleAsync(new CreateApiTokenRequest(email, "scale-out test", null), Ct);
+    }
+
+    private async Task<HubConnection> ConnectAsync(MomentApp instance, string email, Listener listener)
+    {
+        var token = (await CreateTokenAsync(email)).Secret;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(TwoInstances.AddressOf(instance), LiveHub.Path.TrimStart('/')), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
+        await connection.StartAsync(Ct);
+        return connection;
+    }
+
+    private sealed class Listener
+    {
+        private readonly ConcurrentQueue<LiveNews> _news = new();
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public void Hear(LiveNews news)
+        {
+            _news.Enqueue(news);
+            _arrived.Release();
+        }
+
+        public async Task HeardAsync(string kind, string number)
+        {
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            patience.CancelAfter(Patience);
+            while (!_news.Any(news => news.Kind == kind && news.Number == number))
+                await _arrived.WaitAsync(patience.Token);
+        }
+    }
+}
