@@ -1,13 +1,17 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Moment.Application.Caching;
+using Moment.Application.Data;
 using StackExchange.Redis;
 
 namespace Moment.Web.ScaleOut;
 
 /// <summary>
-/// What several instances of Moment behind one proxy need to be one system, switched on by configuration only:
+/// What several instances of Moment behind one proxy need to be one system. Always: the data protection keys (which sign
+/// the sign-in cookie and the antiforgery tokens) are kept in the database, under one application name, so that what one
+/// instance made another accepts. Switched on by configuration:
 /// <list type="bullet">
 /// <item><c>ConnectionStrings:Redis</c>: the SignalR backplane (live news sent by one instance reaches a browser connected
 /// to any other) and the channel on which an instance tells the others what became stale in their caches
@@ -24,6 +28,9 @@ internal static class ScaleOut
 
     public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration)
     {
+        // The name, not the content root (the default), isolates the key ring: two machines install Moment in different folders.
+        services.AddDataProtection().SetApplicationName("Moment").PersistKeysToDbContext<AppDbContext>();
+
         var proxies = KnownProxies(configuration);
         if (proxies.Count > 0)
         {

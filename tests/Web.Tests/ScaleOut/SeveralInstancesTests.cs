@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.ApiTokens;
+using Moment.Application.Data;
+using Moment.Application.Demo;
 using Moment.TestSupport;
 using Moment.Web.Realtime;
 using Moment.Web.ScaleOut;
@@ -13,9 +17,10 @@ namespace Moment.Web.Tests.ScaleOut;
 /// <summary>
 /// Two instances on one database and one Redis are one system: what one revokes the other refuses at once (not after the
 /// cache's 30 s: the clock stands still here, so without the news the other would accept the token for ever), and live news
-/// sent by one reaches a browser connected to the other. PostgreSQL only: SQLite is the one-machine database.
+/// sent by one reaches a browser connected to the other, and a sign-in cookie or a form one made works on the other (the
+/// data protection keys are in the database). PostgreSQL only: SQLite is the one-machine database.
 /// </summary>
-public sealed class SeveralInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>, IAsyncLifetime
+public sealed partial class SeveralInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>, IAsyncLifetime
 {
     private const string Karin = "karin.nord@moment.test";
     private const string Sara = "sara.holm@moment.test";
@@ -61,6 +66,41 @@ public sealed class SeveralInstancesTests(TwoInstances instances) : IClassFixtur
 
         await saraHears.HeardAsync("HandOffOffered", number);
     }
+
+    [Fact]
+    public async Task SignedInOnOne_TheCookieAndTheFormsOfOneWorkOnTheOther()
+    {
+        var cookies = new CookieContainer();
+        using var one = BrowserClient(instances.One, cookies);
+        using var two = BrowserClient(instances.Two, cookies);
+
+        // The sign-in form as one rendered it (its antiforgery token and cookie), posted to the other.
+        var form = await one.GetStringAsync("/account/login", Ct);
+        var antiforgery = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
+        using (var signedIn = await two.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["_handler"] = "login",
+            ["Input.Email"] = Sara,
+            ["Input.Password"] = DemoAccounts.Password,
+        }), Ct))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+            Assert.DoesNotContain("/account/login", signedIn.Headers.Location?.OriginalString ?? "/account/login", StringComparison.Ordinal);
+        }
+
+        // The sign-in cookie the other made opens the desk on the first.
+        using var desk = await one.GetAsync("/desk", Ct);
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        await using var scope = instances.One.Services.CreateAsyncScope();
+        Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.ToListAsync(Ct));
+    }
+
+    private static HttpClient BrowserClient(MomentApp instance, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = TwoInstances.AddressOf(instance) };
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     private async Task<CreatedApiToken> CreateTokenAsync(string email)
     {
