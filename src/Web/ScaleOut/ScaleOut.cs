@@ -11,7 +11,7 @@ namespace Moment.Web.ScaleOut;
 /// <summary>
 /// What several instances of Moment behind one proxy need to be one system. Always: the data protection keys (which sign
 /// the sign-in cookie and the antiforgery tokens) are kept in the database, under one application name, so that what one
-/// instance made another accepts. Switched on by configuration:
+/// instance made another accepts; and telemetry (<see cref="Telemetry"/>). Switched on by configuration:
 /// <list type="bullet">
 /// <item><c>ConnectionStrings:Redis</c>: the SignalR backplane (live news sent by one instance reaches a browser connected
 /// to any other) and the channel on which an instance tells the others what became stale in their caches
@@ -30,6 +30,7 @@ internal static class ScaleOut
     {
         // The name, not the content root (the default), isolates the key ring: two machines install Moment in different folders.
         services.AddDataProtection().SetApplicationName("Moment").PersistKeysToDbContext<AppDbContext>();
+        services.AddMomentTelemetry(configuration);
 
         var proxies = KnownProxies(configuration);
         if (proxies.Count > 0)
@@ -68,7 +69,7 @@ internal static class ScaleOut
     {
         if (KnownProxies(app.ApplicationServices.GetRequiredService<IConfiguration>()).Count > 0)
             app.UseForwardedHeaders();
-        return app;
+        return app.UseMomentTelemetry();
     }
 
     private static List<IPAddress> KnownProxies(IConfiguration configuration) =>
