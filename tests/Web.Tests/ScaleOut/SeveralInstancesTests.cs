@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.ApiTokens;
 using Moment.Application.Data;
 using Moment.Application.Demo;
+using Moment.Domain.Cases;
+using Moment.Web.Background;
 using Moment.TestSupport;
 using Moment.Web.Realtime;
 using Moment.Web.ScaleOut;
@@ -94,6 +96,80 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
         Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
         await using var scope = instances.One.Services.CreateAsyncScope();
         Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task BehindTheProxy_ABrowserStaysWithItsInstance_NewcomersGoToEither()
+    {
+        using var browser = TwoInstances.ClientFrom("127.0.0.1", instances.Proxy.Address);
+        var servedBrowser = new HashSet<string>();
+        var servedNewcomers = new HashSet<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            servedBrowser.Add(await ServedByAsync(browser));
+            using var newcomer = TwoInstances.ClientFrom("127.0.0.1", instances.Proxy.Address);
+            servedNewcomers.Add(await ServedByAsync(newcomer));
+        }
+
+        Assert.Single(servedBrowser);
+        Assert.Equal(["instance-1", "instance-2"], servedNewcomers.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task BehindTheProxy_AClientIsItsOwnAddress_AndNobodyButTheProxyMaySayOtherwise()
+    {
+        // Two clients on two addresses, both sent to the same instance by the same affinity cookie.
+        var cookies = new CookieContainer();
+        using var first = TwoInstances.ClientFrom("127.0.0.2", instances.Proxy.Address, cookies);
+        using var second = TwoInstances.ClientFrom("127.0.0.3", instances.Proxy.Address, cookies);
+        for (var i = 0; i < TwoInstances.CustomerRequestsPerMinute; i++)
+            Assert.Equal(HttpStatusCode.OK, await CustomerSideAsync(first));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CustomerSideAsync(first));
+        Assert.Equal(HttpStatusCode.OK, await CustomerSideAsync(second));
+
+        // Straight to an instance, a client that claims another address each time is still the address it comes from.
+        using var forger = TwoInstances.ClientFrom("127.0.0.5", TwoInstances.AddressOf(instances.One));
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= TwoInstances.CustomerRequestsPerMinute; i++)
+            answers.Add(await CustomerSideAsync(forger, claimedAddress: $"198.51.100.{i + 1}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
+    public async Task DeadlineRound_BothInstancesRunning_BreaksEachPromiseOnce()
+    {
+        const int count = 6;
+        var promises = new List<Guid>();
+        for (var i = 0; i < count; i++)
+            promises.Add(await Promises.CallBackAsync(instances.One.Services, "erik.sjo@moment.test", TimeSpan.FromSeconds(20), Ct));
+
+        var rounds = new[] { instances.One, instances.Two }.Select(i => i.Services.GetRequiredService<DeadlineRounds>().NextAsync()).ToList();
+        // One interval exactly: one round on each instance, at the same moment.
+        instances.Time.Advance(CaseDeadlineService.Interval);
+        var finished = await Task.WhenAll(rounds).WaitAsync(Patience, Ct);
+
+        Assert.All(finished, round => Assert.Null(round.Failure));
+        Assert.Equal(count, finished.Sum(round => round.Changed));
+        await using var scope = instances.One.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(count, await db.Commitments.CountAsync(c => promises.Contains(c.Id) && c.State == CommitmentState.Broken, Ct));
+        Assert.Equal(count, await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.CommitmentBroken && promises.Contains(e.CommitmentId!.Value), Ct));
+    }
+
+    private static async Task<string> ServedByAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/account/login", Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, response + await response.Content.ReadAsStringAsync(Ct));
+        return response.Headers.GetValues(Proxy.ServedBy).Single();
+    }
+
+    private static async Task<HttpStatusCode> CustomerSideAsync(HttpClient client, string? claimedAddress = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/public/knowledge");
+        if (claimedAddress is not null)
+            request.Headers.Add("X-Forwarded-For", claimedAddress);
+        using var response = await client.SendAsync(request, Ct);
+        return response.StatusCode;
     }
 
     private static HttpClient BrowserClient(MomentApp instance, CookieContainer cookies) =>

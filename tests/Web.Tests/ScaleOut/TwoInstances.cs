@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +13,23 @@ namespace Moment.Web.Tests.ScaleOut;
 
 /// <summary>
 /// Two instances of the real app, each on Kestrel on a loopback port of its own, on one PostgreSQL database and one Redis
-/// server (a channel prefix of their own), and one clock the test moves. The first starts alone, so that it alone migrates
-/// and fills the empty database with the demo; the second starts on the prepared database, as a second machine would.
+/// server (a channel prefix of their own), and one clock the test moves, behind one <see cref="Proxy"/> whose forwarded
+/// headers (and only its) they believe. The first starts alone, so that it alone migrates and fills the empty database
+/// with the demo; the second starts on the prepared database, as a second machine would. The customer's side lets
+/// <see cref="CustomerRequestsPerMinute"/> requests a minute through per client address, so that a test can see which
+/// address an instance took a request for.
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
     private TestDatabase? _database;
     private MomentApp? _one;
     private MomentApp? _two;
+    private Proxy? _proxy;
+
+    public const int CustomerRequestsPerMinute = 2;
+
+    /// <summary>The address the proxy forwards from: the instances believe its X-Forwarded-For, nobody else's.</summary>
+    public const string ProxyAddress = "127.0.0.1";
 
     /// <summary>Both instances' clock. It stands still unless a test moves it, so nothing happens "later" by itself.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
@@ -35,7 +47,10 @@ public sealed class TwoInstances : IAsyncLifetime
         var redis = RedisServer.ConnectionStringForOneInstallation();
         _one = await StartAsync(redis);
         _two = await StartAsync(redis);
+        _proxy = await Proxy.StartAsync([AddressOf(_one), AddressOf(_two)]);
     }
+
+    public Proxy Proxy => _proxy ?? throw NotStarted();
 
     /// <summary>Call first in every test: skips it when PostgreSQL or Redis is not configured, except in CI.</summary>
     public void Require()
@@ -59,8 +74,39 @@ public sealed class TwoInstances : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// A client whose connections come from <paramref name="localAddress"/> (any of 127.0.0.0/8), so that a test can be
+    /// several clients on one machine; it keeps its cookies in <paramref name="cookies"/> and never follows a redirect.
+    /// </summary>
+    public static HttpClient ClientFrom(string localAddress, Uri baseAddress, CookieContainer? cookies = null)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            CookieContainer = cookies ?? new CookieContainer(),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_proxy is not null)
+            await _proxy.DisposeAsync();
         if (_two is not null)
             await _two.DisposeAsync();
         if (_one is not null)
@@ -73,6 +119,8 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         var instance = new MomentApp(DatabaseProvider.Postgres, fakeClock: false, clock: Time, sharedDatabase: _database);
         instance.Settings["ConnectionStrings:Redis"] = redis;
+        instance.Settings["ForwardedHeaders:KnownProxies"] = ProxyAddress;
+        instance.Settings["RateLimits:Customer:PermitLimit"] = CustomerRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
         await instance.InitializeAsync();
         instance.UseKestrel(0);
         instance.StartServer();
