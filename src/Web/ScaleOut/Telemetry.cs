@@ -25,7 +25,7 @@ internal static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation()
-                    .AddMeter(MomentMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore.SignalR.Server");
+                    .AddMeter(MomentMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore.Components.Server.Circuits");
                 if (PrometheusOn(configuration))
                     metrics.AddPrometheusExporter();
             });
