@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Moment's whole test suite: unit, API (on SQLite and on PostgreSQL), command line and browser tests.
-# Installs what it needs when missing (Debian's postgresql and chromium), starts a PostgreSQL cluster of its own
-# on 127.0.0.1 for the run, and prints as its last line "N passed, N failed, N skipped".
+# Installs what it needs when missing (Debian's postgresql, redis-server and chromium), starts a PostgreSQL cluster and a
+# Redis server of its own on 127.0.0.1 for the run, and prints as its last line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,11 +10,16 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# What this run started, stopped again when it ends (and only that).
+stop_on_exit=()
+trap 'for stop in "${stop_on_exit[@]}"; do eval "$stop" || true; done' EXIT
 
 # PostgreSQL: a cluster called "moment" on port 55432, created once and reused; stopped again only if this run started it.
 if [ -z "${MOMENT_TEST_POSTGRES:-}" ]; then
@@ -25,7 +30,7 @@ if [ -z "${MOMENT_TEST_POSTGRES:-}" ]; then
   fi
   if ! pg_lsclusters -h | awk '$2=="moment"{print $4}' | grep -qx online; then
     as_root pg_ctlcluster "$pg_version" moment start
-    trap 'as_root pg_ctlcluster "$pg_version" moment stop || true' EXIT
+    stop_on_exit+=('as_root pg_ctlcluster "$pg_version" moment stop')
   fi
   pg_isready -h 127.0.0.1 -p "$pg_port" -t 60 >/dev/null
   # pg_signal_backend: dropping a test database WITH (FORCE) must be able to end an autovacuum worker that is in it.
@@ -33,6 +38,23 @@ if [ -z "${MOMENT_TEST_POSTGRES:-}" ]; then
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'moment') THEN CREATE ROLE moment LOGIN CREATEDB PASSWORD 'moment'; END IF; END\$\$;" \
     -c "GRANT pg_signal_backend TO moment;"
   export MOMENT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=moment;Password=moment;Database=postgres"
+fi
+
+# Redis (the scale-out tests: two instances share it): a server on port 56379, reused when one already answers there;
+# stopped again only if this run started it. No persistence: the tests' channels and groups live only for the run.
+if [ -z "${MOMENT_TEST_REDIS:-}" ]; then
+  redis_port=56379
+  if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+    redis_dir=$(mktemp -d)
+    redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$redis_dir" \
+      --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+    stop_on_exit+=("redis-cli -h 127.0.0.1 -p $redis_port shutdown nosave >/dev/null; rm -rf '$redis_dir'")
+    for _ in $(seq 1 100); do
+      redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+  fi
+  export MOMENT_TEST_REDIS="127.0.0.1:$redis_port"
 fi
 
 log=$(mktemp)

@@ -17,6 +17,7 @@ using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
 using Moment.Application.Teams;
+using Moment.Application.Telemetry;
 using Moment.Domain.Cases;
 
 namespace Moment.Application;
@@ -27,6 +28,9 @@ public static class ApplicationSetup
     public static IServiceCollection AddMomentApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // A host has it already; the command line and the Application tests get it here.
+        services.AddMetrics();
+        services.AddSingleton<MomentMetrics>();
         services.AddScoped<EnsureStaffRoles>();
         services.AddScoped<ListStaff>();
         services.AddScoped<SaveStaffMember>();
@@ -39,6 +43,8 @@ public static class ApplicationSetup
         services.AddSingleton<ShortLivedCache<string, ValidApiToken>>();
         services.AddSingleton<ShortLivedCache<Guid, StaffCard>>();
         services.AddScoped<StaffCards>();
+        services.TryAddSingleton<IOtherInstances, NoOtherInstances>();
+        services.AddSingleton<ForgetEverywhere>();
         // Identity registers the same; the command line and the tests have it even where Identity is not set up.
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<SeedDemoData>();

@@ -22,6 +22,7 @@ using Moment.Web.Localization;
 using Moment.Web.OpenApi;
 using Moment.Web.Problems;
 using Moment.Web.Realtime;
+using Moment.Web.ScaleOut;
 using Moment.Web.Security;
 using Scalar.AspNetCore;
 
@@ -65,6 +66,7 @@ builder.Services.AddHostedService<ChatPushService>();
 // Enums as the API writes them ("waiting", not 1), so the widget reads the hub's messages as it reads the API's answers.
 builder.Services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(
     new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Blazor's script (_framework/blazor.web.js) is a static web asset of the framework. Development serves it from the build
 // output by itself; this does it in every environment (tests, Production from `dotnet run`). Published apps have it in wwwroot.
@@ -72,6 +74,7 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
+app.UseScaleOut();
 app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {

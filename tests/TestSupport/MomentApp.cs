@@ -15,7 +15,9 @@ namespace Moment.TestSupport;
 /// <param name="provider">The database to run on.</param>
 /// <param name="fakeClock">False for browser tests: Blazor's circuits and data protection keep real time, and a frozen clock would expire them.</param>
 /// <param name="clock">Without the fake clock: another clock than the system's, such as a <see cref="ShiftableClock"/>.</param>
-public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimeProvider? clock = null) : WebApplicationFactory<Program>, IAsyncLifetime
+/// <param name="sharedDatabase">A database another instance of the app also runs on; whoever made it drops it.</param>
+public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimeProvider? clock = null, TestDatabase? sharedDatabase = null)
+    : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -33,7 +35,7 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
     {
         if (Provider == DatabaseProvider.Postgres && PostgresServer.ConnectionString is null)
             return;
-        _database = await TestDatabase.CreateAsync(Provider);
+        _database = sharedDatabase ?? await TestDatabase.CreateAsync(Provider);
     }
 
     /// <summary>Skips (locally) or fails (in CI) a test of a provider that is not configured.</summary>
@@ -60,7 +62,7 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && sharedDatabase is null)
             await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }

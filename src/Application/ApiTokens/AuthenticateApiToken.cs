@@ -35,8 +35,8 @@ public sealed record ValidApiToken(Guid UserId, DateTimeOffset? ExpiresAt)
 
 /// <summary>Finds the member of staff behind a bearer secret.</summary>
 /// <remarks>
-/// Revoking a token forgets it at once on the instance that revoked it; another instance stops accepting it within
-/// <see cref="ShortLivedCache{TKey, TValue}.Freshness"/>. Expiry is checked on every call.
+/// Revoking a token forgets it at once on every instance (<see cref="ForgetEverywhere"/>); an instance that missed the news
+/// stops accepting it within <see cref="ShortLivedCache{TKey, TValue}.Freshness"/>. Expiry is checked on every call.
 /// </remarks>
 public sealed class AuthenticateApiToken(AppDbContext db, StaffCards staff, ShortLivedCache<string, ValidApiToken> validTokens, TimeProvider time)
 {

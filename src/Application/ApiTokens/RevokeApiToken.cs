@@ -4,8 +4,8 @@ using Moment.Application.Data;
 
 namespace Moment.Application.ApiTokens;
 
-/// <summary>A person revokes their own token; revoking twice is harmless.</summary>
-public sealed class RevokeApiToken(AppDbContext db, TimeProvider time, ShortLivedCache<string, ValidApiToken> validTokens)
+/// <summary>A person revokes their own token; revoking twice is harmless. Every instance refuses it from then on.</summary>
+public sealed class RevokeApiToken(AppDbContext db, TimeProvider time, ForgetEverywhere forget)
 {
     public async Task HandleAsync(Guid userId, Guid tokenId, CancellationToken cancellationToken = default)
     {
@@ -14,6 +14,6 @@ public sealed class RevokeApiToken(AppDbContext db, TimeProvider time, ShortLive
             ?? throw new NotFoundException("You have no API token with that id.");
         token.Revoke(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        validTokens.Forget(token.Hash);
+        await forget.ApiTokenAsync(token.Hash, cancellationToken);
     }
 }

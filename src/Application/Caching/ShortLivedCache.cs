@@ -4,8 +4,9 @@ namespace Moment.Application.Caching;
 
 /// <summary>
 /// Keeps what every request asks the database for and what seldom changes (who a member of staff is, which token is whose)
-/// for <see cref="Freshness"/>. The instance that makes a change forgets the entry at once; other instances of Moment see
-/// the change within <see cref="Freshness"/>. Freshness is judged by <see cref="TimeProvider"/>, so tests can move time.
+/// for <see cref="Freshness"/>. A change forgets the entry at once on every instance that hears of it
+/// (<see cref="ForgetEverywhere"/>); one that does not (no Redis, or the message was lost) sees the change within
+/// <see cref="Freshness"/>. Freshness is judged by <see cref="TimeProvider"/>, so tests can move time.
 /// </summary>
 /// <remarks>
 /// Written here rather than with <c>IMemoryCache</c>, whose clock cannot be a <see cref="TimeProvider"/>.

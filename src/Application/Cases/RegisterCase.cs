@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Application.Staff;
+using Moment.Application.Telemetry;
 using Moment.Domain;
 using Moment.Domain.Cases;
 
@@ -15,7 +16,7 @@ public sealed record RegisterCaseRequest(
 /// Case intake is the busiest write in Moment, so it reads only what it must: the customer, and the case type and the
 /// registrar through their caches. On PostgreSQL that is two round trips: the customer with a new number, then the case.
 /// </remarks>
-public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes caseTypes, StaffCards staff, TimeProvider time)
+public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes caseTypes, StaffCards staff, TimeProvider time, MomentMetrics metrics)
 {
     public async Task<CaseDetails> HandleAsync(RegisterCaseRequest request, Guid registrarId, CancellationToken cancellationToken = default)
     {
@@ -41,6 +42,7 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
             request.Priority ?? CasePriority.Normal, door, registrarId, team?.Id, NewCustomerToken()), now);
         db.Cases.Add(@case);
         await SaveNewCaseAsync(cancellationToken);
+        metrics.CaseRegistered(@case.Number, door.ToString().ToLowerInvariant());
         var customer = reservation.CustomerName;
 
         var registrarRef = new PersonRef(registrar.Id, registrar.DisplayName, registrar.Email);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Caching;
 using Moment.Application.Data;
 using Moment.Domain;
 
@@ -9,7 +10,7 @@ namespace Moment.Application.Staff;
 public sealed record SaveStaffMemberRequest(Guid? Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, bool IsActive, string? Password);
 
 /// <summary>The administrator's page for users. Every check happens before anything is written.</summary>
-public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> users, StaffCards cards)
+public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> users, ForgetEverywhere forget)
 {
     public async Task<Guid> HandleAsync(SaveStaffMemberRequest request, CancellationToken cancellationToken = default)
     {
@@ -57,7 +58,7 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         if (signInChanges || (request.Id is not null && removed.Count + added.Count > 0))
             Check(await users.UpdateSecurityStampAsync(user), "Roles");
         await transaction.CommitAsync(cancellationToken);
-        cards.Forget(user.Id);
+        await forget.StaffMemberAsync(user.Id, cancellationToken);
         return user.Id;
     }
 

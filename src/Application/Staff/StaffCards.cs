@@ -10,7 +10,7 @@ public sealed record StaffCard(Guid Id, string UserName, string Email, string Di
 
 /// <summary>
 /// Staff cards, read through a short-lived cache: every API call and every new case needs one, and people change seldom.
-/// Saving a member of staff or a team forgets the cards it touches.
+/// Saving a member of staff or a team forgets the cards it touches, on every instance (<see cref="ForgetEverywhere"/>).
 /// </summary>
 public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard> cache, ILookupNormalizer normalizer)
 {
@@ -50,9 +50,4 @@ public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard>
         cache.Store(id, card);
         return card;
     }
-
-    public void Forget(Guid id) => cache.Forget(id);
-
-    /// <summary>A team's name is on the cards of everyone in it.</summary>
-    public void ForgetTeam(Guid teamId) => cache.ForgetWhere(card => card.TeamId == teamId);
 }

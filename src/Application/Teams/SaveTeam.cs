@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Caching;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
@@ -11,7 +12,7 @@ namespace Moment.Application.Teams;
 public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId, BusinessCalendarSettings? Calendar = null);
 
 /// <summary>Creates or changes a team. The team lead must hold the TeamLead role and the manager the Manager role, and both be active.</summary>
-public sealed class SaveTeam(AppDbContext db, StaffCards cards)
+public sealed class SaveTeam(AppDbContext db, ForgetEverywhere forget)
 {
     public async Task<Guid> HandleAsync(SaveTeamRequest request, CancellationToken cancellationToken = default)
     {
@@ -29,7 +30,7 @@ public sealed class SaveTeam(AppDbContext db, StaffCards cards)
         if (request.Id is null)
             db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
-        cards.ForgetTeam(team.Id);
+        await forget.TeamAsync(team.Id, cancellationToken);
         return team.Id;
     }
 

@@ -8,7 +8,7 @@ namespace Moment.Web.Realtime;
 /// The live connection of a signed-in member of staff's browser (<c>live.js</c>): news reaches people, not pages. Each
 /// connection joins its person's group, so every open tab of theirs hears what they are told. A team's news is addressed
 /// to its members one by one (<see cref="Application.Feed.WhoIsTold"/> resolves them when the news goes out), so that
-/// someone who changes team meanwhile is not told the old team's news. With a Redis backplane (a later issue) a group
+/// someone who changes team meanwhile is not told the old team's news. With Redis configured (<c>Web/ScaleOut</c>) a group
 /// spans every instance: news sent by the instance that runs the feed reaches a browser connected to any other.
 /// </summary>
 [Authorize]
