@@ -144,7 +144,7 @@ public abstract class AccessibilityTests(BrowserApp app)
         await Microsoft.Playwright.Assertions.Expect(panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Upptagen" : "Busy", Exact = true }))
             .ToHaveAttributeAsync("aria-pressed", "true");
         await AssertAccessibleAsync(agent);
-        await panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Borta" : "Away", Exact = true }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Frånvaro" : "Away", Exact = true }).ClickAsync();
     }
 
     private static async Task AssertAccessibleAsync(IPage page)
