@@ -59,6 +59,8 @@ public static class ApplicationSetup
         services.AddScoped<QueueLines>();
         services.AddScoped<QueueSettings>();
         services.AddScoped<QueueToday>();
+        services.AddScoped<QueueWall>();
+        services.AddScoped<TeamAgents>();
         services.AddScoped<SetPresence>();
         services.AddScoped<EquipAgent>();
         services.AddScoped<RouteContacts>();

@@ -29,6 +29,12 @@ public abstract class AccessibilityTests(BrowserApp app)
         { "/staffing", "en-GB" },
         { "/staffing", "sv-SE" },
         { "/staffing/decisions", "sv-SE" },
+        { "/admin/queues", "sv-SE" },
+        { "/admin/queues", "en-US" },
+        { "/admin/queues/new", "sv-SE" },
+        { "/admin/queues/new", "en-US" },
+        { "/queues", "sv-SE" },
+        { "/queues", "en-US" },
     };
 
     [Theory]
@@ -101,6 +107,44 @@ public abstract class AccessibilityTests(BrowserApp app)
         await maria.GotoAsync("/manager-requests");
 
         await AssertAccessibleAsync(maria);
+    }
+
+    /// <summary>
+    /// The queue's pages with something on them: a customer waiting on the wall (live), the settings with a bot answer
+    /// and the team's agents, and the desk with its queue panel live and an agent available.
+    /// </summary>
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-US")]
+    public async Task QueuePages_HaveNoSeriousViolations(string locale)
+    {
+        var (queue, _, _) = await Queues.OpenQueues.NewAsync(app);
+        using (var http = new HttpClient { BaseAddress = app.BaseAddress })
+        {
+            using var started = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/public/chat",
+                new { queueId = queue, name = "Axel Axe", question = "Hej", language = "en" }, TestContext.Current.CancellationToken);
+            Assert.True(started.IsSuccessStatusCode);
+        }
+
+        var lead = await LoginPage.SignedInAsync(app, "johan.ek@moment.test", locale);
+        await lead.GotoAsync($"/queues/{queue}/wall");
+        await Microsoft.Playwright.Assertions.Expect(lead.Locator(".wall-board[data-live=on] #wall-line tbody tr")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(lead);
+
+        var admin = await LoginPage.SignedInAsync(app, "astrid.lind@moment.test", locale);
+        await admin.GotoAsync("/admin/queues");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Chatten", Exact = true }).ClickAsync();
+        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/queues/[0-9a-f-]{36}$"));
+        await AssertAccessibleAsync(admin);
+
+        var agent = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", locale);
+        await agent.GotoAsync("/desk");
+        var panel = agent.Locator("section.queue-panel[data-live=on]");
+        await panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Upptagen" : "Busy", Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Upptagen" : "Busy", Exact = true }))
+            .ToHaveAttributeAsync("aria-pressed", "true");
+        await AssertAccessibleAsync(agent);
+        await panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Frånvaro" : "Away", Exact = true }).ClickAsync();
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

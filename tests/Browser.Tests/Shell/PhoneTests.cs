@@ -20,7 +20,7 @@ public abstract class PhoneTests(BrowserApp app)
         { "erik.sjo@moment.test", ["/desk", "/desk?q=andersson", "/cases/new", "/profile", "/away"] },
         { "nora.vik@moment.test", ["/desk"] },
         { "maria.berg@moment.test", ["/manager-requests", "/staffing", "/staffing/decisions"] },
-        { "astrid.lind@moment.test", ["/admin/users", "/admin/users/new", "/admin/teams", "/admin/teams/new"] },
+        { "astrid.lind@moment.test", ["/admin/users", "/admin/users/new", "/admin/teams", "/admin/teams/new", "/admin/queues", "/admin/queues/new"] },
         { "", ["/", "/account/login", "/account/access-denied", "/no-such-page", "/c/not-a-real-link"] },
     };
 
@@ -35,11 +35,11 @@ public abstract class PhoneTests(BrowserApp app)
         {
             await page.GotoAsync(path);
             overflowing.AddRange(await OverflowAsync(page));
-            // The forms behind the lists: the first person and team of each list.
-            if (path is "/admin/users" or "/admin/teams")
+            // The forms behind the lists: the first person, team and queue of each list.
+            if (path is "/admin/users" or "/admin/teams" or "/admin/queues")
             {
                 await page.Locator("main table tbody tr a").First.ClickAsync();
-                await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/(users|teams)/[0-9a-f-]{36}$"));
+                await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/(users|teams|queues)/[0-9a-f-]{36}$"));
                 overflowing.AddRange(await OverflowAsync(page));
             }
         }
