@@ -11,6 +11,7 @@ using Moment.Domain.Conversations;
 using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
+using Moment.Domain.KnownIssues;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -60,6 +61,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 
     public DbSet<KnowledgeArticleVersion> KnowledgeArticleVersions => Set<KnowledgeArticleVersion>();
+
+    public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
+
+    public DbSet<KnownIssueLink> KnownIssueLinks => Set<KnownIssueLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

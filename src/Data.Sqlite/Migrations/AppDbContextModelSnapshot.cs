@@ -980,6 +980,104 @@ namespace Moment.Data.Sqlite.Migrations
                     b.ToTable("KnowledgeArticleVersions");
                 });
 
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedFixOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicWording")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredById");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("KnownIssues");
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FixPromiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KnownIssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToldFixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.HasIndex("KnownIssueId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("KnownIssueLinks");
+                });
+
             modelBuilder.Entity("Moment.Domain.Queues.AgentPresence", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1554,6 +1652,36 @@ namespace Moment.Data.Sqlite.Migrations
                     b.HasOne("Moment.Application.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Domain.KnownIssues.KnownIssue", null)
+                        .WithMany()
+                        .HasForeignKey("KnownIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,115 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Moment.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FrontlineKnownIssuesAndMandates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "KnownIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Symptoms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Workaround = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExpectedFixOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicWording = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RegisteredById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FixedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnownIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnownIssues_AspNetUsers_RegisteredById",
+                        column: x => x.RegisteredById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnownIssueLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KnownIssueId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FixPromiseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToldFixedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnownIssueLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnownIssueLinks_AspNetUsers_LinkedById",
+                        column: x => x.LinkedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KnownIssueLinks_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KnownIssueLinks_KnownIssues_KnownIssueId",
+                        column: x => x.KnownIssueId,
+                        principalTable: "KnownIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownIssueLinks_CaseId",
+                table: "KnownIssueLinks",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownIssueLinks_KnownIssueId_CaseId",
+                table: "KnownIssueLinks",
+                columns: new[] { "KnownIssueId", "CaseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownIssueLinks_LinkedById",
+                table: "KnownIssueLinks",
+                column: "LinkedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownIssues_RegisteredById",
+                table: "KnownIssues",
+                column: "RegisteredById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownIssues_Status",
+                table: "KnownIssues",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "KnownIssueLinks");
+
+            migrationBuilder.DropTable(
+                name: "KnownIssues");
+        }
+    }
+}
