@@ -18,10 +18,13 @@ public sealed record KnownIssueSummary(
     string? PublicWording,
     int LinkedCases,
     int Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public bool IsActive => Status != KnownIssueStatus.Fixed;
+}
 
 /// <summary>A case linked to a known issue, and whether its customer has been told it is fixed.</summary>
-public sealed record LinkedCase(string Number, string Subject, PersonRef Owner, CaseStatus Status, DateTimeOffset LinkedAt,
+public sealed record LinkedCase(string Number, string Subject, PersonRef Owner, Guid? TeamId, CaseStatus Status, DateTimeOffset LinkedAt,
     Guid? FixPromiseId, DateTimeOffset? ToldFixedAt);
 
 public sealed record KnownIssueDetails(KnownIssueSummary Issue, PersonRef RegisteredBy, DateTimeOffset RegisteredAt, DateTimeOffset? FixedAt,
@@ -75,7 +78,7 @@ public sealed class KnownIssueViews(AppDbContext db)
             join c in db.Cases on link.CaseId equals c.Id
             join owner in db.Users on c.OwnerId equals owner.Id
             orderby link.LinkedAt
-            select new LinkedCase(c.Number, c.Subject, new PersonRef(owner.Id, owner.DisplayName, owner.Email ?? ""), c.Status, link.LinkedAt, link.FixPromiseId, link.ToldFixedAt))
+            select new LinkedCase(c.Number, c.Subject, new PersonRef(owner.Id, owner.DisplayName, owner.Email ?? ""), c.TeamId, c.Status, link.LinkedAt, link.FixPromiseId, link.ToldFixedAt))
             .ToListAsync(cancellationToken);
         return new KnownIssueDetails(issue, facts.By, facts.RegisteredAt, facts.FixedAt, cases);
     }
