@@ -14,6 +14,7 @@ using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Knowledge;
 using Moment.Application.KnownIssues;
+using Moment.Application.Mandates;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -137,6 +138,9 @@ public static class ApplicationSetup
         services.AddScoped<LinkCaseToKnownIssue>();
         services.AddScoped<TellCustomerItIsFixed>();
         services.AddScoped<FailureDemand>();
+        services.AddScoped<MandateLimits>();
+        services.AddScoped<UseMandate>();
+        services.AddScoped<MandateReport>();
         return services;
     }
 }

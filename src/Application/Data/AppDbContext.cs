@@ -12,6 +12,7 @@ using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
 using Moment.Domain.KnownIssues;
+using Moment.Domain.Mandates;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -65,6 +66,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
 
     public DbSet<KnownIssueLink> KnownIssueLinks => Set<KnownIssueLink>();
+
+    public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
+
+    public DbSet<MandateUse> MandateUses => Set<MandateUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
