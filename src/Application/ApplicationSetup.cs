@@ -13,6 +13,8 @@ using Moment.Application.Demo;
 using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Knowledge;
+using Moment.Application.KnownIssues;
+using Moment.Application.Mandates;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -138,6 +140,17 @@ public static class ApplicationSetup
         services.AddScoped<ListArticles>();
         services.AddScoped<SearchArticles>();
         services.AddScoped<SuggestArticles>();
+
+        services.AddScoped<KnownIssueViews>();
+        services.AddScoped<RegisterKnownIssue>();
+        services.AddScoped<ReviseKnownIssue>();
+        services.AddScoped<MarkKnownIssueFixed>();
+        services.AddScoped<LinkCaseToKnownIssue>();
+        services.AddScoped<TellCustomerItIsFixed>();
+        services.AddScoped<FailureDemand>();
+        services.AddScoped<MandateLimits>();
+        services.AddScoped<UseMandate>();
+        services.AddScoped<MandateReport>();
         return services;
     }
 }

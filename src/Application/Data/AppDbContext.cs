@@ -12,6 +12,8 @@ using Moment.Domain.Conversations;
 using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
+using Moment.Domain.KnownIssues;
+using Moment.Domain.Mandates;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -64,6 +66,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>The keys that sign and encrypt cookies and antiforgery tokens, shared by every instance (see <c>DataProtectionKeyConfiguration</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
+
+    public DbSet<KnownIssueLink> KnownIssueLinks => Set<KnownIssueLink>();
+
+    public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
+
+    public DbSet<MandateUse> MandateUses => Set<MandateUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -67,6 +67,9 @@ public sealed class SeedDemoData(
             teams.ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal),
             types, customers, policy, async (customerId, at) => (await numbers.ReserveAsync(customerId, at, cancellationToken))!.Number);
         db.Cases.AddRange(await cases.PlayAsync(now));
+        var administrator = staff[DemoAccounts.All.First(a => a.Role == StaffRoles.Administrator).Email].Id;
+        db.KnownIssues.Add(DemoFrontline.BookingAppIssue(administrator, now));
+        db.AuthorityLimits.AddRange(DemoFrontline.Limits(administrator, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

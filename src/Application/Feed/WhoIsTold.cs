@@ -55,6 +55,7 @@ public sealed class WhoIsTold(AppDbContext db)
             CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected
                 or CaseEventKind.CustomerConfirmationRecorded or CaseEventKind.CustomerObjectionRecorded
                 or CaseEventKind.Contact or CaseEventKind.InternalNote or CaseEventKind.PublicReply or CaseEventKind.LinkedAsSameProblem => [e.CaseOwnerId],
+            CaseEventKind.MandateUsed => [e.CaseOwnerId, e.SubjectUserId],
             _ => [],
         };
 

@@ -995,6 +995,206 @@ namespace Moment.Data.Postgres.Migrations
                     b.ToTable("KnowledgeArticleVersions");
                 });
 
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpectedFixOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PublicWording")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredById");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("KnownIssues");
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FixPromiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KnownIssueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ToldFixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.HasIndex("KnownIssueId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("KnownIssueLinks");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.AuthorityLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PerCase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetById");
+
+                    b.HasIndex("Role", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"Role\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("AuthorityLimits");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.MandateUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AskedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UsedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedId");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UsedById", "Kind", "At");
+
+                    b.ToTable("MandateUses");
+                });
+
             modelBuilder.Entity("Moment.Domain.Queues.AgentPresence", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1573,6 +1773,75 @@ namespace Moment.Data.Postgres.Migrations
                     b.HasOne("Moment.Application.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Domain.KnownIssues.KnownIssue", null)
+                        .WithMany()
+                        .HasForeignKey("KnownIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.AuthorityLimit", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.MandateUse", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UsedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

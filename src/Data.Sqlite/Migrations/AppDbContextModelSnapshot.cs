@@ -997,6 +997,206 @@ namespace Moment.Data.Sqlite.Migrations
                     b.ToTable("KnowledgeArticleVersions");
                 });
 
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedFixOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicWording")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredById");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("KnownIssues");
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FixPromiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KnownIssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToldFixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.HasIndex("KnownIssueId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("KnownIssueLinks");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.AuthorityLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerCase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetById");
+
+                    b.HasIndex("Role", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"Role\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("AuthorityLimits");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.MandateUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AskedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UsedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedId");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UsedById", "Kind", "At");
+
+                    b.ToTable("MandateUses");
+                });
+
             modelBuilder.Entity("Moment.Domain.Queues.AgentPresence", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1571,6 +1771,75 @@ namespace Moment.Data.Sqlite.Migrations
                     b.HasOne("Moment.Application.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssue", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.KnownIssues.KnownIssueLink", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Domain.KnownIssues.KnownIssue", null)
+                        .WithMany()
+                        .HasForeignKey("KnownIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.AuthorityLimit", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Moment.Domain.Mandates.MandateUse", b =>
+                {
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Moment.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moment.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Moment.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UsedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -384,6 +384,18 @@ public sealed class Case
         earlier.Append(CaseEventKind.LinkedAsSameProblem, now, actorId, Number).About(null, null, null, Id);
     }
 
+    /// <summary>
+    /// Logs a use of the mandate (principle 4) for staff: what was given and how much, or, when it was above the user's
+    /// mandate, whom it was asked of (<paramref name="askedId"/>). The customer reads the promise that goes with it, not this.
+    /// </summary>
+    public void RecordMandateUse(Guid actorId, string text, Guid? askedId, DateTimeOffset now)
+    {
+        var entry = Text.Required(text, "What", CaseEvent.TextMaxLength);
+        if (IsResolved)
+            throw new ConflictException("Case {0} is resolved. Reopen it with a contact about the same problem first.", Number);
+        Append(CaseEventKind.MandateUsed, now, actorId, entry).About(askedId);
+    }
+
     /// <summary>A promise to the customer (principle 6), kept by a named person by a deadline. The customer sees it on their page.</summary>
     public Commitment MakeCommitment(
         Guid? madeById, CommitmentKind kind, string? what, Guid keeperId, Guid? keeperTeamId, DateTimeOffset deadline, Door? channel, DateTimeOffset now)

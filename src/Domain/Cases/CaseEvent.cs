@@ -36,6 +36,9 @@ public enum CaseEventKind
 
     /// <summary>A promise went with the case to the receiver of a hand-off, who keeps it now.</summary>
     CommitmentHandedOff,
+
+    /// <summary>Someone used their mandate on the case (principle 4), or asked a named person with a larger one (the subject).</summary>
+    MandateUsed,
 }
 
 /// <summary>

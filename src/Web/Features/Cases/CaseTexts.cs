@@ -77,5 +77,6 @@ internal static class CaseTexts
         CaseEventKind.CustomerConfirmationRecorded => "Solved, as the customer told us",
         CaseEventKind.CustomerObjectionRecorded => "Not solved, as the customer told us",
         CaseEventKind.CommitmentHandedOff => "Promise handed off with the case",
+        CaseEventKind.MandateUsed => "Mandate used",
     };
 }
