@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Moment's whole test suite: unit, API (on SQLite and on PostgreSQL), command line and browser tests.
-# Installs what it needs when missing (Debian's postgresql and chromium), starts a PostgreSQL cluster of its own
+# Installs what it needs when missing (Debian's postgresql, chromium and dovecot-imapd), starts a PostgreSQL cluster of its own
 # on 127.0.0.1 for the run, and prints as its last line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq

@@ -12,6 +12,7 @@ public static class EmailSetup
         services.TryAddSingleton<IAttachmentStore, FolderAttachmentStore>();
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<SendQueuedEmail>();
+        services.AddScoped<MailboxClaims>();
         return services;
     }
 }

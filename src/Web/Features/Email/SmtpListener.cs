@@ -102,6 +102,8 @@ public static class EmailDoor
         services.AddHostedService<SmtpListener>();
         services.AddSingleton<IMailTransport, MailKitTransport>();
         services.AddHostedService<EmailSender>();
+        services.AddSingleton<PollImapMailbox>();
+        services.AddHostedService<ImapPoller>();
         return services;
     }
 }
