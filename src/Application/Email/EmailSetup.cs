@@ -13,6 +13,7 @@ public static class EmailSetup
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<SendQueuedEmail>();
         services.AddScoped<MailboxClaims>();
+        services.AddScoped<AnswerTooLargeEmail>();
         return services;
     }
 }

@@ -41,7 +41,8 @@ public sealed class EmailReceipt
 
     public string MessageId { get; set; } = "";
 
-    public long ConversationMessageId { get; set; }
+    /// <summary>The message it was stored as; null for one answered without being stored (too large).</summary>
+    public long? ConversationMessageId { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
 }

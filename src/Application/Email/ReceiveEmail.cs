@@ -56,7 +56,7 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
-    RecordContact recordContact, StaffCards staff, CasePolicy policy, TimeProvider time)
+    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, TimeProvider time)
 {
     private const string NoSubject = "(no subject)";
     private const string HtmlBodyFileName = "message.sanitized.html";
@@ -110,7 +110,20 @@ public sealed class ReceiveEmail(
             : await StartAsync(thread.CaseId, thread.CustomerId, mail, cancellationToken);
         if (written is null)
             return new EmailReceived(EmailOutcome.Duplicate);
-        await transaction.CommitAsync(cancellationToken);
+        if (outcome == EmailOutcome.JoinedCase)
+        {
+            // The customer wrote on their open case: a contact on its timeline, so that its owner is told. Saving the case
+            // commits the transaction, the message with it; a case changed at the same moment refuses, nothing is stored,
+            // and the door tries again (the listener answers 451, IMAP leaves the message for the next round).
+            var @case = await work.LoadByIdAsync(thread.CaseId, cancellationToken);
+            @case.ReceiveMessage(Door.Email, Cut(mail.Text, CaseEvent.TextMaxLength), written.Value, work.Now);
+            await work.SaveAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new EmailReceived(outcome, thread.CaseNumber, conversationId, written);
     }
 

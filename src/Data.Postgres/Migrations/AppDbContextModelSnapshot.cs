@@ -210,7 +210,7 @@ namespace Moment.Data.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<long>("ConversationMessageId")
+                    b.Property<long?>("ConversationMessageId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
@@ -560,6 +560,9 @@ namespace Moment.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("OtherCaseId")
                         .HasColumnType("uuid");

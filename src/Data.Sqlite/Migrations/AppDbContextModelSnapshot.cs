@@ -220,7 +220,7 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConversationMessageId")
+                    b.Property<long?>("ConversationMessageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
@@ -568,6 +568,9 @@ namespace Moment.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OtherCaseId")
                         .HasColumnType("TEXT");

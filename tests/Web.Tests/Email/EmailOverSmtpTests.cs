@@ -186,7 +186,11 @@ public class SmtpApp : MomentApp
         Settings["Email:Outbound:Host"] = "127.0.0.1";
         Settings["Email:Outbound:Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture);
         Settings["Email:Outbound:Security"] = "None";
+        Settings["Email:MaxMessageBytes"] = MaxMessageBytes.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Small, so that a test sends a message over it without 25 MB on loopback.</summary>
+    public const int MaxMessageBytes = 1_000_000;
 
     public int SmtpPort { get; }
 

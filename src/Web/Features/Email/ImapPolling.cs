@@ -76,7 +76,7 @@ internal sealed class PollImapMailbox(IServiceScopeFactory scopes, EmailSettings
             foreach (var summary in sizes)
             {
                 var outcome = summary.Size > settings.MaxMessageBytes
-                    ? EmailOutcome.TooLarge
+                    ? await AnswerTooLargeAsync(mailbox, await folder.GetHeadersAsync(summary.UniqueId, cancellationToken), summary.Size ?? 0, cancellationToken)
                     : await ReceiveAsync(mailbox, await ContentOfAsync(folder, summary.UniqueId, cancellationToken), cancellationToken);
                 if (outcome == EmailOutcome.Throttled)
                 {
@@ -102,6 +102,15 @@ internal sealed class PollImapMailbox(IServiceScopeFactory scopes, EmailSettings
         var received = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(mailbox.Address, content), cancellationToken);
         logger.LogInformation("IMAP message to {Mailbox}: {Outcome} {Case}", mailbox.Address, received.Outcome, received.CaseNumber);
         return received.Outcome;
+    }
+
+    /// <summary>Only the headers of a message too large to take in are read, to answer its sender how to send it instead.</summary>
+    private async Task<EmailOutcome> AnswerTooLargeAsync(MailboxSettings mailbox, MimeKit.HeaderList headers, long size, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var answered = await scope.ServiceProvider.GetRequiredService<AnswerTooLargeEmail>().HandleAsync(mailbox.Address, headers, size, cancellationToken);
+        logger.LogInformation("IMAP message to {Mailbox} too large ({Bytes} bytes): {Answer}", mailbox.Address, size, answered);
+        return EmailOutcome.TooLarge;
     }
 
     private static async Task<byte[]> ContentOfAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)

@@ -6,18 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Moment.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class EmailImapPolling : Migration
+    public partial class EmailDoor : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "MessageId",
+                table: "CaseEvents",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "EmailReceipts",
                 columns: table => new
                 {
                     Mailbox = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
                     MessageId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ConversationMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    ConversationMessageId = table.Column<long>(type: "bigint", nullable: true),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -49,6 +55,10 @@ namespace Moment.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MailboxClaims");
+
+            migrationBuilder.DropColumn(
+                name: "MessageId",
+                table: "CaseEvents");
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Moment.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202203742_EmailImapPolling")]
-    partial class EmailImapPolling
+    [Migration("20261202205955_EmailDoor")]
+    partial class EmailDoor
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -213,7 +213,7 @@ namespace Moment.Data.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<long>("ConversationMessageId")
+                    b.Property<long?>("ConversationMessageId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
@@ -563,6 +563,9 @@ namespace Moment.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("OtherCaseId")
                         .HasColumnType("uuid");

@@ -11,8 +11,8 @@ using Moment.Application.Data;
 namespace Moment.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202203716_EmailImapPolling")]
-    partial class EmailImapPolling
+    [Migration("20261202205830_EmailDoor")]
+    partial class EmailDoor
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -223,7 +223,7 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConversationMessageId")
+                    b.Property<long?>("ConversationMessageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
@@ -571,6 +571,9 @@ namespace Moment.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OtherCaseId")
                         .HasColumnType("TEXT");

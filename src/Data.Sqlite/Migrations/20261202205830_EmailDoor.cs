@@ -5,18 +5,24 @@
 namespace Moment.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class EmailImapPolling : Migration
+    public partial class EmailDoor : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "MessageId",
+                table: "CaseEvents",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "EmailReceipts",
                 columns: table => new
                 {
                     Mailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     MessageId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ConversationMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConversationMessageId = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -48,6 +54,10 @@ namespace Moment.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "MailboxClaims");
+
+            migrationBuilder.DropColumn(
+                name: "MessageId",
+                table: "CaseEvents");
         }
     }
 }
