@@ -1,9 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +12,6 @@ using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
 using Moment.TestSupport;
 using Moment.Web.Features.Email;
-using SmtpServer;
-using SmtpServer.Mail;
-using SmtpServer.Net;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
-using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 
 namespace Moment.Web.Tests.Email;
 
