@@ -121,6 +121,7 @@ public static class ApplicationSetup
         services.AddScoped<ReportDelivery>();
         services.AddScoped<CloseConversation>();
         services.AddScoped<ListConversations>();
+        services.AddScoped<OpenAttachment>();
         services.AddMomentEmail();
 
         services.AddScoped<RecordAbsence>();

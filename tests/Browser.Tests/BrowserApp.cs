@@ -40,6 +40,9 @@ public abstract class BrowserApp : IAsyncLifetime
 
     public DatabaseProvider Provider => _app.Provider;
 
+    /// <summary>More settings for an app of a test class's own (such as the email door's), set before it starts.</summary>
+    protected Dictionary<string, string> Settings => _app.Settings;
+
     /// <summary>The app's services, for what a test does behind the pages (such as running the deadline sweep now).</summary>
     public IServiceProvider Services
     {

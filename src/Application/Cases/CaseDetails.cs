@@ -18,9 +18,10 @@ public sealed record HandOffView(
 public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, DateTimeOffset Deadline, bool OffererKeepsIt);
 
 /// <summary>One entry of the timeline: <see cref="Text"/> is what a person wrote; <see cref="Reason"/> and <see cref="Count"/> are Moment's own words, said by the reader's page.</summary>
+/// <summary>One entry of the timeline; <c>Delivery</c> and <c>Failure</c> for one a conversation message carried (a reply sent by email).</summary>
 public sealed record TimelineEntry(
     CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About,
-    CaseEventReason? Reason = null, int? Count = null);
+    CaseEventReason? Reason = null, int? Count = null, Domain.Conversations.DeliveryState? Delivery = null, string? Failure = null);
 
 /// <summary>Everything the owner, the receiver of an offer, and the API see of a case.</summary>
 public sealed record CaseDetails(

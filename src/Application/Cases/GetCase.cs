@@ -38,6 +38,12 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
         var laterCases = await db.Cases.AsNoTracking().Where(c => c.SameProblemAsCaseId == @case.Id)
             .OrderBy(c => c.CreatedAt).Select(c => c.Number).ToListAsync(cancellationToken);
 
+        var messageIds = @case.Timeline.Select(e => e.MessageId).OfType<long>().ToList();
+        var deliveries = messageIds.Count == 0
+            ? []
+            : await db.ConversationMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+                .ToDictionaryAsync(m => m.Id, m => (m.Delivery, m.Failure), cancellationToken);
+
         PersonRef Person(Guid id) => people.TryGetValue(id, out var p) ? p : new PersonRef(id, "(unknown)", "");
         string? About(CaseEvent e) =>
             e.SubjectUserId is { } user ? Person(user).Name
@@ -68,7 +74,9 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             laterCases,
             @case.PendingHandOff is { } pending ? View(pending) : null,
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
-                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e), e.Reason, e.Count))],
+                e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e), e.Reason, e.Count,
+                e.MessageId is { } sent && deliveries.TryGetValue(sent, out var delivery) ? delivery.Delivery : null,
+                e.MessageId is { } failed && deliveries.TryGetValue(failed, out var failure) ? failure.Failure : null))],
             promises);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.ApiTokens;
 using Moment.Application.Cases;
+using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Staff;
 using Moment.Domain.Absences;
@@ -59,6 +60,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
+
+    public DbSet<MailboxClaim> MailboxClaims => Set<MailboxClaim>();
+
+    public DbSet<EmailReceipt> EmailReceipts => Set<EmailReceipt>();
 
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 

@@ -22,6 +22,9 @@ public sealed class EmailSettings
     /// <summary>Moment's own SMTP listener for inbound mail; off unless a port is set.</summary>
     public SmtpListenerSettings Listener { get; set; } = new();
 
+    /// <summary>How often each IMAP mailbox is looked at.</summary>
+    public TimeSpan ImapPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The SMTP server replies go out through.</summary>
     public OutboundSmtpSettings Outbound { get; set; } = new();
 
@@ -36,6 +39,33 @@ public sealed class MailboxSettings
     public string Address { get; set; } = "";
 
     public string Team { get; set; } = "";
+
+    /// <summary>The IMAP account Moment polls for this mailbox; off without a host.</summary>
+    public ImapSettings Imap { get; set; } = new();
+}
+
+/// <summary>
+/// An IMAP account to poll (Microsoft 365, Gmail, any IMAP server): every message in <see cref="Folder"/> is taken in and
+/// then moved to <see cref="DoneFolder"/>, so nothing is read twice and the mailbox keeps every message.
+/// </summary>
+public sealed class ImapSettings
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 993;
+
+    /// <summary>TLS on connect (SslOnConnect), STARTTLS (StartTls), what the server offers (Auto) or none (None).</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Where customers' mail arrives.</summary>
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>Where a message goes once Moment has it (created when missing).</summary>
+    public string DoneFolder { get; set; } = "Moment";
 }
 
 public sealed class SmtpListenerSettings

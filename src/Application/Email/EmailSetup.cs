@@ -12,6 +12,8 @@ public static class EmailSetup
         services.TryAddSingleton<IAttachmentStore, FolderAttachmentStore>();
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<SendQueuedEmail>();
+        services.AddScoped<MailboxClaims>();
+        services.AddScoped<AnswerTooLargeEmail>();
         return services;
     }
 }

@@ -15,22 +15,26 @@ public static partial class MailReading
     /// delivery status notification): answering one starts a loop of machines writing to each other, so they never open
     /// a case and never get a reply.
     /// </summary>
-    public static bool IsNoise(MimeMessage message)
+    public static bool IsNoise(MimeMessage message) =>
+        IsNoise(message.Headers)
+        || message.Body is MultipartReport
+        || message.BodyParts.Any(p => p.ContentType.IsMimeType("message", "delivery-status") || p.ContentType.IsMimeType("message", "disposition-notification"));
+
+    /// <summary>Noise as far as the headers tell (all there is of a message too large to read).</summary>
+    public static bool IsNoise(HeaderList headers)
     {
-        var headers = message.Headers;
         if (headers[HeaderId.AutoSubmitted] is { } autoSubmitted && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
             return true;
         if (headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
             return true;
-        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && IsOutOfOffice(message))
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && IsOutOfOffice(headers))
             return true;
-        return message.Body is MultipartReport
-            || message.BodyParts.Any(p => p.ContentType.IsMimeType("message", "delivery-status") || p.ContentType.IsMimeType("message", "disposition-notification"));
+        return headers[HeaderId.ContentType]?.Contains("multipart/report", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     // Exchange marks its own out-of-office replies with X-Auto-Response-Suppress and this subject prefix only.
-    private static bool IsOutOfOffice(MimeMessage message) =>
-        message.Subject?.StartsWith("Automatic reply:", StringComparison.OrdinalIgnoreCase) == true;
+    private static bool IsOutOfOffice(HeaderList headers) =>
+        headers[HeaderId.Subject]?.Trim().StartsWith("Automatic reply:", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
     /// The Message-ID in angle brackets, as headers write it. A message without one gets an id made from its content, so
@@ -70,6 +74,46 @@ public static partial class MailReading
 
     [GeneratedRegex(@"\[(M-\d{4}-\d{6})\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseNumberPattern();
+
+    /// <summary>
+    /// The message's own words and the quoted history under them (null when there is none), for display: the history
+    /// is kept in full and shown on request. The history starts at the first line a mail client writes above a quote
+    /// (Gmail's "On … wrote:", "Den … skrev …:", Outlook's "-----Original Message-----" or a From/Från header block
+    /// followed by Sent/Skickat/Date/Datum), or at a run of "&gt;" lines that goes to the end. A message that is only a
+    /// quote is shown whole.
+    /// </summary>
+    public static (string Said, string? Quoted) SplitQuoted(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var next = i + 1 < lines.Length ? lines[i + 1].Trim() : "";
+            var starts = QuoteIntroduction().IsMatch(line)
+                || QuoteIntroduction().IsMatch($"{line} {next}") && !string.IsNullOrEmpty(next)
+                || OriginalMessage().IsMatch(line)
+                || HeaderFrom().IsMatch(line) && lines.Skip(i + 1).Take(4).Any(l => HeaderSent().IsMatch(l.Trim()))
+                || line.StartsWith('>') && lines.Skip(i).All(l => l.TrimStart().StartsWith('>') || string.IsNullOrWhiteSpace(l));
+            if (!starts)
+                continue;
+            var said = string.Join('\n', lines[..i]).TrimEnd().TrimEnd('_', '-').TrimEnd();
+            return said.Length == 0 ? (text, null) : (said, string.Join('\n', lines[i..]).Trim());
+        }
+
+        return (text, null);
+    }
+
+    [GeneratedRegex(@"^(On\s.+\swrote|Den\s.+\sskrev(\s.+)?|Le\s.+\sa écrit|Am\s.+\sschrieb.*)\s?:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteIntroduction();
+
+    [GeneratedRegex(@"^-{2,}\s*(Original Message|Ursprungligt meddelande|Originalmeddelande|Forwarded message|Vidarebefordrat meddelande)\s*-{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OriginalMessage();
+
+    [GeneratedRegex(@"^\*?(From|Från):\*?\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderFrom();
+
+    [GeneratedRegex(@"^\*?(Sent|Skickat|Date|Datum):\*?\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderSent();
 
     /// <summary>The text of the message: its plain text part, or the text of its HTML when it has none.</summary>
     public static string TextOf(MimeMessage message)

@@ -56,7 +56,7 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
-    RecordContact recordContact, StaffCards staff, CasePolicy policy, TimeProvider time)
+    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, TimeProvider time)
 {
     private const string NoSubject = "(no subject)";
     private const string HtmlBodyFileName = "message.sanitized.html";
@@ -108,7 +108,22 @@ public sealed class ReceiveEmail(
         var (conversationId, written) = thread.ConversationId is { } open
             ? (open, await WriteAsync(open, mail, cancellationToken))
             : await StartAsync(thread.CaseId, thread.CustomerId, mail, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (written is null)
+            return new EmailReceived(EmailOutcome.Duplicate);
+        if (outcome == EmailOutcome.JoinedCase)
+        {
+            // The customer wrote on their open case: a contact on its timeline, so that its owner is told. Saving the case
+            // commits the transaction, the message with it; a case changed at the same moment refuses, nothing is stored,
+            // and the door tries again (the listener answers 451, IMAP leaves the message for the next round).
+            var @case = await work.LoadByIdAsync(thread.CaseId, cancellationToken);
+            @case.ReceiveMessage(Door.Email, Cut(mail.Text, CaseEvent.TextMaxLength), written.Value, work.Now);
+            await work.SaveAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new EmailReceived(outcome, thread.CaseNumber, conversationId, written);
     }
 
@@ -179,33 +194,37 @@ public sealed class ReceiveEmail(
                 Cut(mail.Text, Case.DescriptionMaxLength), StartConversation: true, ThreadId: MailReading.ThreadRootOf(mail.Message, mail.MessageId),
                 MessageId: mail.MessageId, RegisterNewCustomer: customerId is null),
             registrar, cancellationToken);
-        await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken);
+        if (!await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken))
+            return new EmailReceived(EmailOutcome.Duplicate);
         await transaction.CommitAsync(cancellationToken);
         return new EmailReceived(EmailOutcome.NewCase, opened.CaseNumber, opened.ConversationId, opened.MessageId);
     }
 
-    private async Task<long> WriteAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
+    private async Task<long?> WriteAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
     {
         var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
         var message = conversation.Write(ContactDirection.Inbound, null, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId, time.GetUtcNow());
         db.ConversationMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        await CompleteAsync(conversationId, message.Id, mail, cancellationToken);
-        return message.Id;
+        return await CompleteAsync(conversationId, message.Id, mail, cancellationToken) ? message.Id : null;
     }
 
-    private async Task<(Guid, long)> StartAsync(Guid caseId, Guid customerId, Mail mail, CancellationToken cancellationToken)
+    private async Task<(Guid, long?)> StartAsync(Guid caseId, Guid customerId, Mail mail, CancellationToken cancellationToken)
     {
         var started = await startConversation.StartAsync(
             caseId, customerId,
             new StartConversationRequest(Door.Email, MailReading.ThreadRootOf(mail.Message, mail.MessageId), ContactDirection.Inbound, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId),
             null, cancellationToken);
-        await CompleteAsync(started.ConversationId, started.MessageId!.Value, mail, cancellationToken);
-        return (started.ConversationId, started.MessageId.Value);
+        var stored = await CompleteAsync(started.ConversationId, started.MessageId!.Value, mail, cancellationToken);
+        return (started.ConversationId, stored ? started.MessageId.Value : null);
     }
 
-    /// <summary>The message's files and safe HTML, and the mailbox on the conversation (replies go out from it).</summary>
-    private async Task CompleteAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
+    /// <summary>
+    /// The message's files and safe HTML, the mailbox on the conversation (replies go out from it), and the receipt of its
+    /// Message-ID for the mailbox. False when the database refused the receipt: the same message was stored meanwhile by
+    /// another delivery, and the caller's transaction, not committed, stores nothing.
+    /// </summary>
+    private async Task<bool> CompleteAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
     {
         var message = await db.ConversationMessages.Include(m => m.Attachments).FirstAsync(m => m.Id == messageId, cancellationToken);
         foreach (var (name, type, file) in mail.Files)
@@ -213,7 +232,29 @@ public sealed class ReceiveEmail(
         var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation.DoorData is null)
             conversation.KeepDoorData(System.Text.Json.JsonSerializer.Serialize(new EmailThreadData(mail.Mailbox)));
-        await db.SaveChangesAsync(cancellationToken);
+        db.EmailReceipts.Add(new EmailReceipt
+        {
+            Mailbox = mail.Mailbox.Trim().ToLowerInvariant(),
+            MessageId = mail.MessageId,
+            ConversationMessageId = messageId,
+            ReceivedAt = time.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException error) when (error.InnerException switch
+        {
+            Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+            // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+            _ => false,
+        })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>The mailbox's team's lead, who registers and owns the new cases its mail opens until the queue routes email.</summary>

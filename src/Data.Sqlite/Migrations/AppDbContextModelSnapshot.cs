@@ -227,6 +227,52 @@ namespace Moment.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Moment.Application.Email.EmailReceipt", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConversationMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox", "MessageId");
+
+                    b.ToTable("EmailReceipts");
+                });
+
+            modelBuilder.Entity("Moment.Application.Email.MailboxClaim", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxClaims");
+                });
+
             modelBuilder.Entity("Moment.Application.Feed.FeedCheckpoint", b =>
                 {
                     b.Property<string>("Subscriber")
@@ -539,6 +585,9 @@ namespace Moment.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OtherCaseId")
                         .HasColumnType("TEXT");

@@ -156,12 +156,31 @@ public sealed class Case
             FirstResponseAt ??= now;
     }
 
-    public void AddNote(Guid actorId, string text, bool isPublic, DateTimeOffset now)
+    public void AddNote(Guid actorId, string text, bool isPublic, DateTimeOffset now) => AddNote(actorId, text, isPublic, null, now);
+
+    /// <summary>
+    /// A note, or a public reply; a reply that also went to the customer through a door (an email) names the message
+    /// that carries it, whose delivery the timeline shows.
+    /// </summary>
+    public void AddNote(Guid actorId, string text, bool isPublic, (Door Door, long MessageId)? sentBy, DateTimeOffset now)
     {
         var note = Text.Required(text, "Text", CaseEvent.TextMaxLength);
-        Append(isPublic ? CaseEventKind.PublicReply : CaseEventKind.InternalNote, now, actorId, note, isPublic);
+        var entry = Append(isPublic ? CaseEventKind.PublicReply : CaseEventKind.InternalNote, now, actorId, note, isPublic);
+        if (isPublic && sentBy is { } sent)
+            entry.WithContact(sent.Door, ContactDirection.Outbound).CarriedBy(sent.MessageId);
         if (isPublic)
             FirstResponseAt ??= now;
+    }
+
+    /// <summary>
+    /// The customer wrote on their open case through a door (an email on its thread): a contact of theirs, with no member
+    /// of staff behind it, so that the owner is told and the timeline shows it.
+    /// </summary>
+    public void ReceiveMessage(Door door, string text, long messageId, DateTimeOffset now)
+    {
+        if (IsResolved)
+            throw new ConflictException("Case {0} is resolved. Mark the contact as the same problem to reopen it, or open a new case.", Number);
+        Append(CaseEventKind.Contact, now, null, Text.Required(text, "Summary", CaseEvent.TextMaxLength)).WithContact(door, ContactDirection.Inbound).CarriedBy(messageId);
     }
 
     /// <summary>

@@ -117,6 +117,9 @@ public sealed class CaseEvent
     /// <summary>The person who is away, when a stand-in takes over or gives back their work.</summary>
     public Guid? CoveringForId { get; private set; }
 
+    /// <summary>The conversation message that carried the entry to or from the customer (a reply sent by email), if one did.</summary>
+    public long? MessageId { get; private set; }
+
     internal static CaseEvent Of(Guid caseId, CaseEventKind kind, DateTimeOffset at, Guid? actorId, string? text = null, bool isPublic = false) =>
         new() { CaseId = caseId, Kind = kind, At = at, ActorId = actorId, Text = text, IsPublic = isPublic };
 
@@ -124,6 +127,12 @@ public sealed class CaseEvent
     {
         Door = door;
         Direction = direction;
+        return this;
+    }
+
+    internal CaseEvent CarriedBy(long? messageId)
+    {
+        MessageId = messageId;
         return this;
     }
 

@@ -33,7 +33,7 @@ internal static class CaseTexts
     public static string ActorWithoutStaff(CaseEventKind kind) => kind switch
     {
         CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected or CaseEventKind.Reopened
-            or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven => "the customer",
+            or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven or CaseEventKind.Contact => "the customer",
         _ => "Moment (automatic)",
     };
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using MimeKit;
 using Moment.Application.Email;
 using SmtpServer;
 using SmtpServer.Mail;
@@ -26,7 +27,7 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
         var options = new SmtpServerOptionsBuilder()
             .ServerName(settings.Listener.ServerName)
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Parse(settings.Listener.Address), port)))
-            .MaxMessageSize((int)Math.Min(settings.MaxMessageBytes, int.MaxValue))
+            .MaxMessageSize((int)Math.Min(HardLimit(settings), int.MaxValue))
             .Build();
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => state.Started();
@@ -38,11 +39,17 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
         await new SmtpServer.SmtpServer(options, services).StartAsync(stoppingToken);
     }
 
+    /// <summary>
+    /// Up to twice <see cref="EmailSettings.MaxMessageBytes"/> is taken, so that a message a little too large gets a
+    /// polite answer that says how to send it (<see cref="AnswerTooLargeEmail"/>) rather than a bounce; bigger is refused.
+    /// </summary>
+    internal static long HardLimit(EmailSettings settings) => settings.MaxMessageBytes * 2;
+
     /// <summary>Only mail to a configured mailbox is taken; anything else is refused before its content is sent.</summary>
     private sealed class Mailboxes(EmailSettings settings) : IMailboxFilter
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
-            Task.FromResult(size <= settings.MaxMessageBytes);
+            Task.FromResult(size <= HardLimit(settings));
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
             Task.FromResult(settings.MailboxOf(to.AsAddress()) is not null);
@@ -60,6 +67,12 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
+                    if (content.Length > scope.ServiceProvider.GetRequiredService<EmailSettings>().MaxMessageBytes)
+                    {
+                        answer = await AnswerTooLargeAsync(scope.ServiceProvider, to, content, cancellationToken);
+                        continue;
+                    }
+
                     var received = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(to, content), cancellationToken);
                     logger.LogInformation("SMTP message to {Mailbox}: {Outcome} {Case}", to, received.Outcome, received.CaseNumber);
                     answer = received.Outcome switch
@@ -78,6 +91,20 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
             }
 
             return answer;
+        }
+
+        private async Task<SmtpResponse> AnswerTooLargeAsync(IServiceProvider services, string to, byte[] content, CancellationToken cancellationToken)
+        {
+            HeaderList headers;
+            using (var stream = new MemoryStream(content, writable: false))
+                headers = await HeaderList.LoadAsync(stream, cancellationToken);
+            var answered = await services.GetRequiredService<AnswerTooLargeEmail>().HandleAsync(to, headers, content.Length, cancellationToken);
+            logger.LogInformation("SMTP message to {Mailbox} too large ({Bytes} bytes): {Answer}", to, content.Length, answered);
+            return answered switch
+            {
+                TooLargeAnswer.Answered or TooLargeAnswer.AnsweredBefore => SmtpResponse.Ok,
+                TooLargeAnswer.NotAnswered => SmtpResponse.SizeLimitExceeded,
+            };
         }
     }
 }
@@ -102,6 +129,8 @@ public static class EmailDoor
         services.AddHostedService<SmtpListener>();
         services.AddSingleton<IMailTransport, MailKitTransport>();
         services.AddHostedService<EmailSender>();
+        services.AddSingleton<PollImapMailbox>();
+        services.AddHostedService<ImapPoller>();
         return services;
     }
 }
