@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Moment.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class FrontlineKnownIssuesAndMandates : Migration
+    public partial class SharedKeysEmailKnownIssuesAndMandates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "MessageId",
+                table: "CaseEvents",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuthorityLimits",
                 columns: table => new
@@ -42,6 +48,34 @@ namespace Moment.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailReceipts",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ConversationMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailReceipts", x => new { x.Mailbox, x.MessageId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnownIssues",
                 columns: table => new
                 {
@@ -68,6 +102,21 @@ namespace Moment.Data.Sqlite.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailboxClaims",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HeldUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastPolledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailboxClaims", x => x.Mailbox);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,13 +277,26 @@ namespace Moment.Data.Sqlite.Migrations
                 name: "AuthorityLimits");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailReceipts");
+
+            migrationBuilder.DropTable(
                 name: "KnownIssueLinks");
+
+            migrationBuilder.DropTable(
+                name: "MailboxClaims");
 
             migrationBuilder.DropTable(
                 name: "MandateUses");
 
             migrationBuilder.DropTable(
                 name: "KnownIssues");
+
+            migrationBuilder.DropColumn(
+                name: "MessageId",
+                table: "CaseEvents");
         }
     }
 }

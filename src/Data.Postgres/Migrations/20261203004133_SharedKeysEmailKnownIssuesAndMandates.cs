@@ -1,16 +1,23 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Moment.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class FrontlineKnownIssuesAndMandates : Migration
+    public partial class SharedKeysEmailKnownIssuesAndMandates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "MessageId",
+                table: "CaseEvents",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuthorityLimits",
                 columns: table => new
@@ -42,6 +49,34 @@ namespace Moment.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailReceipts",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ConversationMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailReceipts", x => new { x.Mailbox, x.MessageId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnownIssues",
                 columns: table => new
                 {
@@ -68,6 +103,21 @@ namespace Moment.Data.Postgres.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailboxClaims",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HeldUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastPolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailboxClaims", x => x.Mailbox);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,13 +278,26 @@ namespace Moment.Data.Postgres.Migrations
                 name: "AuthorityLimits");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailReceipts");
+
+            migrationBuilder.DropTable(
                 name: "KnownIssueLinks");
+
+            migrationBuilder.DropTable(
+                name: "MailboxClaims");
 
             migrationBuilder.DropTable(
                 name: "MandateUses");
 
             migrationBuilder.DropTable(
                 name: "KnownIssues");
+
+            migrationBuilder.DropColumn(
+                name: "MessageId",
+                table: "CaseEvents");
         }
     }
 }
