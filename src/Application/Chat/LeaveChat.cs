@@ -1,5 +1,7 @@
 using Moment.Application.Data;
 using Moment.Application.Queues;
+using Moment.Application.Telemetry;
+using Moment.Domain.Queues;
 
 namespace Moment.Application.Chat;
 
@@ -7,13 +9,17 @@ namespace Moment.Application.Chat;
 /// The customer closes the chat. In line without a callback that is an abandoned contact (counted on the wall); with a
 /// callback the place stays; with a person the chat ends and the agent is told in their list.
 /// </summary>
-public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, QueueSignal signal, TimeProvider time)
+public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, QueueSignal signal, MomentMetrics metrics, TimeProvider time)
 {
     public async Task HandleAsync(string? token, CancellationToken cancellationToken = default)
     {
         var contact = await tokens.FindAsync(token, cancellationToken);
-        contact.Leave(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var inLine = contact.State is ContactState.Waiting or ContactState.Offered;
+        var left = contact.Leave(now);
         await db.SaveChangesAsync(cancellationToken);
+        if (inLine && left)
+            metrics.QueueWaited(contact.QueueId, now - contact.PlaceAt, "left");
         // Everyone behind moves up: they are told at once, not at the next look.
         signal.Poke();
     }

@@ -10,8 +10,9 @@ public sealed record FeedRound(int Handled, int Failures);
 /// One round of one subscriber: the next batch after its checkpoint, handled, and the checkpoint moved past it, or, when
 /// the subscriber fails, the checkpoint left where it was (the batch comes again) with the failure recorded on it.
 /// With several instances, a subscriber's batch is never handled by two at once: on PostgreSQL the round holds its
-/// checkpoint row (<c>FOR UPDATE SKIP LOCKED</c>) from reading the batch to moving past it, and another instance skips
-/// the round; SQLite is for one instance.
+/// checkpoint row (<c>FOR UPDATE</c>) from reading the batch to moving past it, and another instance's round waits for it,
+/// then reads what is left. Waiting, not skipping: a round woken by a commit here must see that commit, even when another
+/// instance was mid-round and had read its batch before it. SQLite is for one instance.
 /// </summary>
 public sealed class RunFeedRound(AppDbContext db, CaseEventFeed feed, TimeProvider time)
 {
@@ -83,7 +84,7 @@ public sealed class RunFeedRound(AppDbContext db, CaseEventFeed feed, TimeProvid
         if (db.Database.IsNpgsql())
         {
             var held = await db.Database.SqlQuery<string>($"""
-                SELECT "Subscriber" AS "Value" FROM "FeedCheckpoints" WHERE "Subscriber" = {subscriber} FOR UPDATE SKIP LOCKED
+                SELECT "Subscriber" AS "Value" FROM "FeedCheckpoints" WHERE "Subscriber" = {subscriber} FOR UPDATE
                 """).ToListAsync(cancellationToken);
             if (held.Count == 0)
                 return null;

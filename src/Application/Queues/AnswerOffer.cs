@@ -4,7 +4,9 @@ using Moment.Application.Chat;
 using Moment.Application.Conversations;
 using Moment.Application.Data;
 using Moment.Application.Staff;
+using Moment.Application.Telemetry;
 using Moment.Domain;
+using Moment.Domain.Queues;
 
 namespace Moment.Application.Queues;
 
@@ -19,7 +21,7 @@ public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? Conv
 /// customer never repeats themselves. A callback's case, opened when the customer asked, passes to the agent with its
 /// promise. All in one transaction: a refusal leaves the offer as it was.
 /// </summary>
-public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, ChatSignal chats, TimeProvider time)
+public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, ChatSignal chats, MomentMetrics metrics, TimeProvider time)
 {
     public async Task<OfferAnswered> HandleAsync(Guid contactId, AnswerOfferRequest request, Actor agent, CancellationToken cancellationToken = default)
     {
@@ -35,7 +37,7 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
             @case.TakeFromQueue(agent.Id, agent.TeamId, now);
             // Saves the contact's answer with the case, under the case's concurrency check, and commits.
             await work.SaveAsync(cancellationToken);
-            chats.Poke();
+            Answered(contact);
             return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
         }
         else
@@ -51,9 +53,17 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Answered(contact);
+        return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
+    }
+
+    private void Answered(WaitingContact contact)
+    {
         // The customer hears that a person answered, and whom, at once.
         chats.Poke();
-        return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
+        metrics.QueueOffer(contact.QueueId, "accepted");
+        if (contact.Waited is { } waited)
+            metrics.QueueWaited(contact.QueueId, waited, contact.Callback is null ? "answered" : "callback");
     }
 }
 

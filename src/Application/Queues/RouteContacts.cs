@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Application.Telemetry;
 using Moment.Domain.Cases;
 using Moment.Domain.Queues;
 
@@ -18,7 +19,7 @@ public sealed record RoutingRound(int Lapsed, int Offered);
 /// lock (another instance that cannot take it skips its round), and every contact and presence row carries a version,
 /// so even a round that raced past the lock could not save an offer over another's. SQLite is for one instance.
 /// </remarks>
-public sealed class RouteContacts(AppDbContext db, TimeProvider time)
+public sealed class RouteContacts(AppDbContext db, MomentMetrics metrics, TimeProvider time)
 {
     /// <summary>The advisory lock's key: any number no other part of Moment uses ("MOMENTQ" in ASCII).</summary>
     private const long RoutingLock = 0x4D4F4D454E5451;
@@ -47,7 +48,7 @@ public sealed class RouteContacts(AppDbContext db, TimeProvider time)
 
         var line = await db.WaitingContacts.Where(c => c.State == ContactState.Waiting)
             .OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var offered = 0;
+        var offered = new List<WaitingContact>();
         if (line.Count > 0)
         {
             var free = await FreeAgentsAsync(presences.Values.Where(p => p.State == Presence.Available).ToList(), cancellationToken);
@@ -63,14 +64,18 @@ public sealed class RouteContacts(AppDbContext db, TimeProvider time)
                     contact.Offer(offer.AgentId, queue.OfferTime, now);
                     presences[offer.AgentId].Offered(now);
                     free[offer.AgentId] = free[offer.AgentId].Took(contact.RoutedAs);
-                    offered++;
+                    offered.Add(contact);
                 }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RoutingRound(lapsing.Count, offered);
+        foreach (var contact in lapsing)
+            metrics.QueueOffer(contact.QueueId, "lapsed");
+        foreach (var contact in offered)
+            metrics.QueueOffer(contact.QueueId, "offered");
+        return new RoutingRound(lapsing.Count, offered.Count);
     }
 
     /// <summary>Available agents with what each can still take: capacity less the contacts they hold and are offered.</summary>

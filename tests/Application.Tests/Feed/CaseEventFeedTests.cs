@@ -238,5 +238,60 @@ public sealed class CaseEventFeedTestsOnPostgres(PostgresHost host) : CaseEventF
         Assert.Equal(await EventsOfAsync([slow, quick]), subscriber.Ids([slow, quick]));
         Assert.Equal([notes[0].Id, notes[1].Id], subscriber.Events.Where(e => e.Kind == CaseEventKind.InternalNote).Select(e => e.Id));
     }
+
+    // Two instances: a round woken by a commit made here while the other instance is mid-round (its batch read before
+    // that commit) waits for the other and then handles the commit; skipping would leave the news for the next poll.
+    [Fact]
+    public async Task Postgres_ARoundWhileAnotherIsMidRound_WaitsForIt_ThenHandlesWhatWasCommittedMeanwhile()
+    {
+        var recorder = new Recorder("waits");
+        var held = new HeldMidRound(recorder);
+        await RoundAsync(held);
+        await NewCaseAsync(Sara);
+        var first = RoundAsync(held);
+        while (!held.Entered.Task.IsCompleted)
+        {
+            await Task.WhenAny(first, held.Entered.Task);
+            if (first.IsCompleted && !held.Entered.Task.IsCompleted)
+                first = RoundAsync(held); // its events were still behind another test's open transaction
+        }
+
+        var meanwhile = await NewCaseAsync(Erik);
+        var second = RoundAsync(held);
+        while (!second.IsCompleted && await WaitingForALockAsync() == 0)
+            await Task.Yield();
+        var finishedWhileTheOtherHeld = second.IsCompleted;
+        held.Release.SetResult();
+        await Task.WhenAll(first, second);
+        await CatchUpAsync(recorder, await EventsOfAsync([meanwhile]));
+
+        Assert.False(finishedWhileTheOtherHeld, "The second round skipped instead of waiting.");
+        Assert.Equal(await EventsOfAsync([meanwhile]), recorder.Ids([meanwhile]));
+    }
+
+    private async Task<int> WaitingForALockAsync()
+    {
+        await using var scope = Host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+            """).SingleAsync(Ct);
+    }
+
+    /// <summary>Holds its first batch (and so its round's lock) until released, as another instance mid-round does.</summary>
+    private sealed class HeldMidRound(IFeedSubscriber inner) : IFeedSubscriber
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => inner.Name;
+
+        public async Task HandleAsync(IReadOnlyList<FeedEvent> batch, CancellationToken cancellationToken)
+        {
+            if (Entered.TrySetResult())
+                await Release.Task.WaitAsync(cancellationToken);
+            await inner.HandleAsync(batch, cancellationToken);
+        }
+    }
 }
 

@@ -13,7 +13,12 @@ namespace Moment.Browser.Tests.Queues;
 /// </summary>
 internal static class OpenQueues
 {
-    public static async Task<(Guid Queue, Guid Team, string Name)> NewAsync(BrowserApp app, params string[] agents)
+    /// <param name="app">The running app.</param>
+    /// <param name="agents">Who serves the queue (email addresses).</param>
+    /// <param name="chatCapacity">How many chats each agent may take at once.</param>
+    /// <param name="bot">When given, the queue's bot answers first from these pairs.</param>
+    public static async Task<(Guid Queue, Guid Team, string Name)> NewAsync(
+        BrowserApp app, string[] agents, int chatCapacity = 3, IReadOnlyList<BotAnswerView>? bot = null)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = app.Services.CreateAsyncScope();
@@ -32,11 +37,13 @@ internal static class OpenQueues
         var skill = "q" + Guid.NewGuid().ToString("N")[..10];
         var name = "Kö " + skill;
         var queue = await scope.ServiceProvider.GetRequiredService<QueueSettings>().SaveAsync(
-            null, new SaveQueueRequest(team.Id, name, skill, null, null, null, null, null), admin, ct);
+            null, new SaveQueueRequest(team.Id, name, skill, null, null, null, null, bot is not null), admin, ct);
+        if (bot is not null)
+            await scope.ServiceProvider.GetRequiredService<BotAnswers>().ReplaceAsync(queue.Id, bot, admin, ct);
         foreach (var email in agents)
         {
             var agent = (await cards.FindByEmailAsync(email, ct))!;
-            await scope.ServiceProvider.GetRequiredService<EquipAgent>().HandleAsync(agent.Id, new EquipAgentRequest("sv, en, " + skill, 3), admin, ct);
+            await scope.ServiceProvider.GetRequiredService<EquipAgent>().HandleAsync(agent.Id, new EquipAgentRequest("sv, en, " + skill, chatCapacity), admin, ct);
         }
 
         return (queue.Id, team.Id, name);

@@ -20,7 +20,7 @@ public abstract partial class QueueWallTests(BrowserApp app)
     [Fact]
     public async Task TheWall_ShowsACustomerWhoStartsAChat_AndTheAgentWhoTakesIt_WithoutAReload()
     {
-        var (queue, _, name) = await OpenQueues.NewAsync(app, Kim);
+        var (queue, _, name) = await OpenQueues.NewAsync(app, [Kim]);
         var wall = await app.NewPageAsync("en-GB", width: 1920, height: 1080);
         var login = new LoginPage(wall);
         await login.GoToAsync();

@@ -118,7 +118,7 @@ public abstract class AccessibilityTests(BrowserApp app)
     [InlineData("en-US")]
     public async Task QueuePages_HaveNoSeriousViolations(string locale)
     {
-        var (queue, _, _) = await Queues.OpenQueues.NewAsync(app);
+        var (queue, _, _) = await Queues.OpenQueues.NewAsync(app, []);
         using (var http = new HttpClient { BaseAddress = app.BaseAddress })
         {
             using var started = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/public/chat",

@@ -12,7 +12,7 @@ namespace Moment.Web.Tests.Queues;
 /// <summary>
 /// The widget's live connection: a customer who follows their chat is told their new place when someone ahead leaves,
 /// that a person answered and what they wrote, without asking; an unknown token follows nothing. Nothing here polls:
-/// the test's clock stands still, so every message heard was pushed by a change.
+/// the test's clock stands still, so every message heard was pushed by a change. The queue's measures reach /metrics.
 /// </summary>
 public abstract class ChatHubTests(MomentApp app) : QueueSteps(app)
 {
@@ -58,6 +58,14 @@ public abstract class ChatHubTests(MomentApp app) : QueueSteps(app)
             var written = await heard[1].NextAsync(ChatHub.StandingMethod, s => s.GetProperty("messages").GetArrayLength() > 0);
             var message = Assert.Single(written.GetProperty("messages").EnumerateArray());
             Assert.Equal(("person", "Lina", "Hej Bertil!"), (message.GetProperty("author").GetString(), message.GetProperty("authorName").GetString(), message.GetProperty("text").GetString()));
+
+            // What operations see of it: the offer taken, Bertil's wait answered and Anna's ended by leaving.
+            var scraped = await App.CreateClient().GetStringAsync("/metrics", Ct);
+            var ofQueue = $"queue=\"{queue}\"";
+            Assert.Matches($$"""moment_queue_offers_total\{(?=[^}]*outcome="offered")(?=[^}]*{{ofQueue}})[^}]*\} [1-9]""", scraped);
+            Assert.Matches($$"""moment_queue_offers_total\{(?=[^}]*outcome="accepted")(?=[^}]*{{ofQueue}})[^}]*\} [1-9]""", scraped);
+            Assert.Matches($$"""moment_queue_wait_seconds_count\{(?=[^}]*outcome="answered")(?=[^}]*{{ofQueue}})[^}]*\} [1-9]""", scraped);
+            Assert.Matches($$"""moment_queue_wait_seconds_count\{(?=[^}]*outcome="left")(?=[^}]*{{ofQueue}})[^}]*\} [1-9]""", scraped);
         }
         finally
         {
