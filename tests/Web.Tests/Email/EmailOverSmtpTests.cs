@@ -167,6 +167,9 @@ public class SmtpApp : MomentApp
 {
     private const string Mailbox = "kundservice@moment.test";
 
+    /// <summary>A mailbox that acknowledges new cases, as mailboxes do unless told not to.</summary>
+    public const string AcknowledgingMailbox = "hej@moment.test";
+
     public SmtpApp(DatabaseProvider provider)
         : base(provider)
     {
@@ -174,6 +177,10 @@ public class SmtpApp : MomentApp
         Settings["Email:Listener:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture);
         Settings["Email:Mailboxes:0:Address"] = Mailbox;
         Settings["Email:Mailboxes:0:Team"] = "Phone";
+        // These tests follow the owner's replies one by one; the acknowledgement of a new case is tested on the second mailbox.
+        Settings["Email:Mailboxes:0:Acknowledge"] = "false";
+        Settings["Email:Mailboxes:1:Address"] = AcknowledgingMailbox;
+        Settings["Email:Mailboxes:1:Team"] = "Phone";
         Settings["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), "moment-attachments-" + Guid.NewGuid().ToString("N"));
         Settings["Email:Outbound:Host"] = "127.0.0.1";
         Settings["Email:Outbound:Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture);
