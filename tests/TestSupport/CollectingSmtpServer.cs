@@ -11,10 +11,15 @@ using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 
 namespace Moment.TestSupport;
 
-/// <summary>A real SMTP server on loopback that keeps what it receives, and refuses mail to <see cref="Refusing"/> for good.</summary>
+/// <summary>
+/// A real SMTP server on loopback that keeps what it receives, refuses mail to <see cref="Refusing"/> for good, and asks
+/// to be tried later for mail to <see cref="Deferring"/>, every time.
+/// </summary>
 public sealed class CollectingSmtpServer(int port) : IAsyncDisposable
 {
     public const string Refusing = "refuse@example.se";
+
+    public const string Deferring = "later@example.se";
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
@@ -61,6 +66,8 @@ public sealed class CollectingSmtpServer(int port) : IAsyncDisposable
         {
             if (transaction.To.Any(t => string.Equals(t.AsAddress(), Refusing, StringComparison.OrdinalIgnoreCase)))
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user here");
+            if (transaction.To.Any(t => string.Equals(t.AsAddress(), Deferring, StringComparison.OrdinalIgnoreCase)))
+                return new SmtpResponse((SmtpReplyCode)450, "Mailbox busy, try again later");
             using var content = new MemoryStream(buffer.ToArray());
             await received.WriteAsync(await MimeMessage.LoadAsync(content, cancellationToken), cancellationToken);
             return SmtpResponse.Ok;

@@ -35,10 +35,13 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.Text).HasMaxLength(ConversationMessage.TextMaxLength);
         builder.Property(m => m.Failure).HasMaxLength(ConversationMessage.FailureMaxLength);
         builder.Property(m => m.ExternalId).HasMaxLength(Conversation.ExternalIdMaxLength);
+        builder.Property(m => m.SendingBy).HasMaxLength(ConversationMessage.SenderMaxLength);
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
         builder.HasIndex(m => m.ExternalId);
+        // The outbox: outbound messages still queued, found by when they may be tried.
+        builder.HasIndex(m => new { m.Delivery, m.NextAttemptAt });
     }
 }
 

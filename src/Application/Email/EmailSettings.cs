@@ -40,6 +40,15 @@ public sealed class MailboxSettings
 
     public string Team { get; set; } = "";
 
+    /// <summary>
+    /// Whether a customer whose email opens a new case is told at once that it arrived: its case number, who has it, when
+    /// to expect an answer and the link to their page. On unless turned off.
+    /// </summary>
+    public bool Acknowledge { get; set; } = true;
+
+    /// <summary>When the acknowledgement says the customer can expect an answer (a day: "within a working day").</summary>
+    public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The IMAP account Moment polls for this mailbox; off without a host.</summary>
     public ImapSettings Imap { get; set; } = new();
 }
@@ -93,4 +102,17 @@ public sealed class OutboundSmtpSettings
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>
+    /// How long to wait before each new try of a message the server did not take (it did not answer, or answered 4xx):
+    /// null for <see cref="DefaultRetryAfter"/>. After the last wait comes the last try; a message that fails it is not
+    /// delivered.
+    /// </summary>
+    public TimeSpan[]? RetryAfter { get; set; }
+
+    /// <summary>1 minute, 5 minutes, 15 minutes, 1 hour, 4 hours: six tries over about five and a half hours.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultRetryAfter { get; } =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    public IReadOnlyList<TimeSpan> RetrySchedule => RetryAfter ?? DefaultRetryAfter;
 }

@@ -14,6 +14,7 @@ public static class EmailSetup
         services.AddScoped<SendQueuedEmail>();
         services.AddScoped<MailboxClaims>();
         services.AddScoped<AnswerTooLargeEmail>();
+        services.AddScoped<AcknowledgeNewCase>();
         return services;
     }
 }

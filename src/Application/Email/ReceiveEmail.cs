@@ -51,12 +51,13 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// attachment store before anything is written, and the message with its files is written in one transaction.
 /// </summary>
 /// <remarks>
+/// A new case is acknowledged to the customer (<see cref="AcknowledgeNewCase"/>) in the transaction that opens it.
 /// A new case is registered and owned by the mailbox's team's lead, until the queue routes email (the registrar of
 /// <see cref="OpenCaseFromContact"/> owns the case it opens, and an inbox has no person behind it).
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
-    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, TimeProvider time)
+    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, AcknowledgeNewCase acknowledge, TimeProvider time)
 {
     private const string NoSubject = "(no subject)";
     private const string HtmlBodyFileName = "message.sanitized.html";
@@ -196,6 +197,8 @@ public sealed class ReceiveEmail(
             registrar, cancellationToken);
         if (!await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken))
             return new EmailReceived(EmailOutcome.Duplicate);
+        // In the case's transaction: a message that is not stored is not acknowledged, and one that is, always is.
+        await acknowledge.HandleAsync(mailbox, opened.ConversationId.Value, address, subject, mail.Text, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new EmailReceived(EmailOutcome.NewCase, opened.CaseNumber, opened.ConversationId, opened.MessageId);
     }

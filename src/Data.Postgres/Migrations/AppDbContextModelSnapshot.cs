@@ -833,6 +833,9 @@ namespace Moment.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
@@ -857,6 +860,16 @@ namespace Moment.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SendingBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SendingUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -867,6 +880,8 @@ namespace Moment.Data.Postgres.Migrations
                     b.HasIndex("ExternalId");
 
                     b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("Delivery", "NextAttemptAt");
 
                     b.ToTable("ConversationMessages", (string)null);
                 });

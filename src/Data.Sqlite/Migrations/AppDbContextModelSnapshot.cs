@@ -837,6 +837,9 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
@@ -861,6 +864,16 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendingBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SendingUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -871,6 +884,8 @@ namespace Moment.Data.Sqlite.Migrations
                     b.HasIndex("ExternalId");
 
                     b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("Delivery", "NextAttemptAt");
 
                     b.ToTable("ConversationMessages", (string)null);
                 });

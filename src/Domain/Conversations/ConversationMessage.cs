@@ -20,6 +20,8 @@ public sealed class ConversationMessage
 
     public const int FailureMaxLength = 500;
 
+    public const int SenderMaxLength = 100;
+
     private readonly List<MessageAttachment> _attachments = [];
 
     private ConversationMessage()
@@ -48,6 +50,20 @@ public sealed class ConversationMessage
     public string? ExternalId { get; private set; }
 
     public IReadOnlyList<MessageAttachment> Attachments => _attachments;
+
+    /// <summary>How many times the door has tried to send an outbound message and been told to try later.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>Not to be tried again before this (a server that did not answer is given time); null: at once.</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>
+    /// The sender (one instance of Moment) that is sending the message now; no other sends it until
+    /// <see cref="SendingUntil"/>, so two instances never send it twice, and one that died holds it no longer.
+    /// </summary>
+    public string? SendingBy { get; private set; }
+
+    public DateTimeOffset? SendingUntil { get; private set; }
 
     internal static ConversationMessage Of(Guid conversationId, ContactDirection direction, Guid? authorId, string text, string? externalId, DateTimeOffset now) => new()
     {

@@ -75,7 +75,8 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(["Den blinkar rött.", "Nu blinkar den grönt.", "Och nu är den släckt."],
-            await db.ConversationMessages.Where(m => m.ConversationId == opened.ConversationId).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
+            await db.ConversationMessages.Where(m => m.ConversationId == opened.ConversationId && m.Direction == ContactDirection.Inbound)
+                .OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
     }
 
     [Fact]

@@ -130,6 +130,8 @@ public abstract class EmailBrowserApp : BrowserApp
         Settings["Email:Listener:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture);
         Settings["Email:Mailboxes:0:Address"] = Mailbox;
         Settings["Email:Mailboxes:0:Team"] = "Phone";
+        // The story follows the owner's reply in the outbox; the acknowledgement of a new case has tests of its own.
+        Settings["Email:Mailboxes:0:Acknowledge"] = "false";
         Settings["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), "moment-attachments-" + Guid.NewGuid().ToString("N"));
         Settings["Email:Outbound:Host"] = "127.0.0.1";
         Settings["Email:Outbound:Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture);

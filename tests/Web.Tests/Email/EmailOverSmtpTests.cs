@@ -126,6 +126,80 @@ public abstract class EmailOverSmtpTests(SmtpApp app) : IAsyncLifetime
         Assert.StartsWith("550", stored.Failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Smtp_ANewCaseAtAMailboxThatAcknowledges_IsAcknowledgedOnceThreadedWithTheCaseNumberAndTheLink()
+    {
+        var first = Mail("Elsa Ström", "elsa.strom@example.se", "Räkningen", "Hej! Räkningen för oktober är dubbel.");
+        first.To.Clear();
+        first.To.Add(MailboxAddress.Parse(SmtpApp.AcknowledgingMailbox));
+        await SendAsync(first);
+        var (conversationId, number) = await ConversationOfAsync(first);
+        var reply = Mail("Elsa Ström", "elsa.strom@example.se", "Re: Räkningen", "Jag glömde: kundnummer 1234.");
+        reply.To.Clear();
+        reply.To.Add(MailboxAddress.Parse(SmtpApp.AcknowledgingMailbox));
+        reply.InReplyTo = first.MessageId;
+        await SendAsync(reply);
+
+        await SendOutboxAsync();
+        var acknowledgement = await app.Outbox.NextToAsync("elsa.strom@example.se", Ct);
+        await SendOutboxAsync();
+
+        Assert.Equal((SmtpApp.AcknowledgingMailbox, $"Re: Räkningen [{number}]"), (acknowledgement.From.Mailboxes.Single().Address, acknowledgement.Subject));
+        Assert.Equal((first.MessageId, "auto-replied"), (acknowledgement.InReplyTo, acknowledgement.Headers[HeaderId.AutoSubmitted]));
+        Assert.Contains($"Tack för ditt mejl. Vi har fått det, och det är nu ärende {number}.", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Johan tittar på det", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5080/c/", acknowledgement.TextBody, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var outbound = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+            .Where(m => m.ConversationId == conversationId && m.Direction == ContactDirection.Outbound).ToListAsync(Ct);
+        Assert.Equal((DeliveryState.Sent, $"<{acknowledgement.MessageId}>"), (Assert.Single(outbound).Delivery, outbound[0].ExternalId));
+    }
+
+    [Fact]
+    public async Task Reply_TheServerKeepsAskingToTryLater_IsTriedOnScheduleThenNotDeliveredOnTheCasePage()
+    {
+        var first = Mail("Later", CollectingSmtpServer.Deferring, "Hej", "Svara mig.");
+        await SendAsync(first);
+        var (conversationId, number) = await ConversationOfAsync(first);
+        using var johan = await app.ClientForAsync(Johan);
+        using var replied = await johan.PostAsJsonAsync($"/api/cases/{number}/notes", new { text = "Vi ringer dig i stället.", isPublic = true }, Ct);
+        replied.EnsureSuccessStatusCode();
+
+        var waited = await SendOutboxAsync();
+        foreach (var (wait, tries) in OutboundSmtpSettings.DefaultRetryAfter.Select((wait, i) => (wait, i + 1)))
+        {
+            var waiting = await TriedAsync(conversationId, tries);
+            Assert.Equal((DeliveryState.Queued, app.Time.GetUtcNow() + wait), (waiting.Delivery, waiting.NextAttemptAt));
+            // Moving the clock also wakes the app's own sender; whichever round claims the message tries it, once.
+            app.Time.Advance(wait);
+            await SendOutboxAsync();
+        }
+
+        Assert.True(waited.Waiting >= 1);
+        var failed = await TriedAsync(conversationId, 6);
+        Assert.Equal((DeliveryState.Failed, 6), (failed.Delivery, failed.Attempts));
+        Assert.StartsWith("450", failed.Failure, StringComparison.Ordinal);
+        Assert.EndsWith("(tried 6 times)", failed.Failure, StringComparison.Ordinal);
+        using var page = await app.SignedInClientAsync(Johan);
+        var html = await page.GetStringAsync($"/cases/{number}", Ct);
+        Assert.Contains("class=\"delivery\"> · Inte levererat: 450", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The outbound message once it has been tried <paramref name="tries"/> times (by this test's round or the app's own).</summary>
+    private async Task<ConversationMessage> TriedAsync(Guid conversationId, int tries)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var message = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.AsNoTracking()
+                .SingleAsync(m => m.ConversationId == conversationId && m.Direction == ContactDirection.Outbound, Ct);
+            if ((message.Attempts >= tries && message.SendingBy is null) || DateTime.UtcNow > until)
+                return message;
+            await Task.Delay(50, Ct);
+        }
+    }
+
     private async Task<EmailSendRound> SendOutboxAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -167,6 +241,9 @@ public class SmtpApp : MomentApp
 {
     private const string Mailbox = "kundservice@moment.test";
 
+    /// <summary>A mailbox that acknowledges new cases, as mailboxes do unless told not to.</summary>
+    public const string AcknowledgingMailbox = "hej@moment.test";
+
     public SmtpApp(DatabaseProvider provider)
         : base(provider)
     {
@@ -174,6 +251,10 @@ public class SmtpApp : MomentApp
         Settings["Email:Listener:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture);
         Settings["Email:Mailboxes:0:Address"] = Mailbox;
         Settings["Email:Mailboxes:0:Team"] = "Phone";
+        // These tests follow the owner's replies one by one; the acknowledgement of a new case is tested on the second mailbox.
+        Settings["Email:Mailboxes:0:Acknowledge"] = "false";
+        Settings["Email:Mailboxes:1:Address"] = AcknowledgingMailbox;
+        Settings["Email:Mailboxes:1:Team"] = "Phone";
         Settings["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), "moment-attachments-" + Guid.NewGuid().ToString("N"));
         Settings["Email:Outbound:Host"] = "127.0.0.1";
         Settings["Email:Outbound:Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture);

@@ -51,7 +51,10 @@ public abstract class ImapPollingTests(ImapApp app) : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var conversation = await db.Conversations.SingleAsync(c => c.ExternalId == $"<{first.MessageId}>", Ct);
         Assert.Equal(["Sedan i går går det långsamt.", "Nu är det helt nere."],
-            await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
+            await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id && m.Direction == ContactDirection.Inbound)
+                .OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
+        // The new case is acknowledged in its thread, once: the reply on it is not.
+        Assert.Null(Assert.Single(await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id && m.Direction == ContactDirection.Outbound).ToListAsync(Ct)).AuthorId);
         Assert.Equal(1, await StoredAsync(other));
         Assert.Null((await db.MailboxClaims.SingleAsync(c => c.Mailbox == Mailbox, Ct)).Holder);
     }

@@ -27,6 +27,11 @@ internal sealed class MailKitTransport(EmailSettings settings) : IMailTransport
         {
             throw new MailRefusedException($"{(int)refused.StatusCode} {refused.Message}");
         }
+        catch (SmtpCommandException deferred)
+        {
+            // 4xx: try later. The code goes with the words, so that a message that runs out of tries says what the server said.
+            throw new MailDeferredException($"{(int)deferred.StatusCode} {deferred.Message}", deferred);
+        }
 
         await client.DisconnectAsync(true, cancellationToken);
     }
