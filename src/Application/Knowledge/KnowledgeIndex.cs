@@ -15,7 +15,12 @@ using Moment.Domain.Knowledge;
 namespace Moment.Application.Knowledge;
 
 /// <summary>An article found by a search: its snippet is HTML, the article's own text encoded with the matches in &lt;mark&gt;.</summary>
-public sealed record ArticleHit(Guid Id, ArticleLanguage Language, string Title, ArticleVisibility Visibility, string SnippetHtml, float Score);
+public sealed record ArticleHit(Guid Id, ArticleLanguage Language, string Title, ArticleVisibility Visibility, string SnippetHtml, float Score)
+{
+    /// <summary>The snippet as plain text, for where HTML cannot go (a chat message): the marks out, the text decoded.</summary>
+    // The snippet is the article's text HTML-encoded, so the only tags in it are the highlighter's own marks.
+    public string SnippetText => System.Net.WebUtility.HtmlDecode(SnippetHtml.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
+}
 
 /// <summary>
 /// The search index of the knowledge articles, in memory, one per app instance. The database is the truth: the index
