@@ -166,11 +166,12 @@ public sealed class KnowledgeIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = filter.Clauses.Count == 0
-                ? searcher.Search(query, Math.Min(max, MaxResults))
-                : searcher.Search(query, new QueryWrapperFilter(filter), Math.Min(max, MaxResults));
-            // Fuzzy queries stand for the words they matched in this index: the highlighter marks those words.
+            // Fuzzy queries stand for the words they match in this index. Rewritten once, for both the search and the
+            // highlighter (which marks those words): the expansion is most of a short query's time.
             var rewritten = searcher.Rewrite(query);
+            var top = filter.Clauses.Count == 0
+                ? searcher.Search(rewritten, Math.Min(max, MaxResults))
+                : searcher.Search(rewritten, new QueryWrapperFilter(filter), Math.Min(max, MaxResults));
             return top.ScoreDocs.Select(hit => Hit(searcher.Doc(hit.Doc), hit.Score, rewritten, analysis.Analyzer)).ToList();
         }
         finally
