@@ -15,7 +15,12 @@ using Moment.Domain.Knowledge;
 namespace Moment.Application.Knowledge;
 
 /// <summary>An article found by a search: its snippet is HTML, the article's own text encoded with the matches in &lt;mark&gt;.</summary>
-public sealed record ArticleHit(Guid Id, ArticleLanguage Language, string Title, ArticleVisibility Visibility, string SnippetHtml, float Score);
+public sealed record ArticleHit(Guid Id, ArticleLanguage Language, string Title, ArticleVisibility Visibility, string SnippetHtml, float Score)
+{
+    /// <summary>The snippet as plain text, for where HTML cannot go (a chat message): the marks out, the text decoded.</summary>
+    // The snippet is the article's text HTML-encoded, so the only tags in it are the highlighter's own marks.
+    public string SnippetText => System.Net.WebUtility.HtmlDecode(SnippetHtml.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
+}
 
 /// <summary>
 /// The search index of the knowledge articles, in memory, one per app instance. The database is the truth: the index
@@ -161,11 +166,12 @@ public sealed class KnowledgeIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = filter.Clauses.Count == 0
-                ? searcher.Search(query, Math.Min(max, MaxResults))
-                : searcher.Search(query, new QueryWrapperFilter(filter), Math.Min(max, MaxResults));
-            // Fuzzy queries stand for the words they matched in this index: the highlighter marks those words.
+            // Fuzzy queries stand for the words they match in this index. Rewritten once, for both the search and the
+            // highlighter (which marks those words): the expansion is most of a short query's time.
             var rewritten = searcher.Rewrite(query);
+            var top = filter.Clauses.Count == 0
+                ? searcher.Search(rewritten, Math.Min(max, MaxResults))
+                : searcher.Search(rewritten, new QueryWrapperFilter(filter), Math.Min(max, MaxResults));
             return top.ScoreDocs.Select(hit => Hit(searcher.Doc(hit.Doc), hit.Score, rewritten, analysis.Analyzer)).ToList();
         }
         finally

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Knowledge;
 using Moment.Domain;
+using Moment.Domain.Cases;
 using Moment.Domain.Knowledge;
 using Moment.TestSupport;
 
@@ -187,6 +189,41 @@ public abstract class ArticleTests(ApplicationHost host) : IAsyncLifetime
             "Kunden ringer och säger att hennes värmepump piper hela natten och hon vet inte vad hon ska göra.", ArticleLanguage.Swedish, publicOnly: true, Ct);
 
         Assert.Equal(article.Id, suggested[0].Id);
+    }
+
+    [Fact]
+    public async Task SuggestArticlesForCase_CaseText_SuggestsInternalAndPublicArticlesInEitherLanguage_AndNothingWithoutAMatch()
+    {
+        await using var scope = host.Scope();
+        var sara = await scope.ActorAsync(Agent);
+        var write = scope.ServiceProvider.GetRequiredService<WriteArticle>();
+        var inside = await write.HandleAsync(sara, new WriteArticleRequest(ArticleLanguage.Swedish, "Fiberboxen tappar länken",
+            "Byt fiberkabeln mellan fiberboxen och uttaget.", ArticleVisibility.Internal, InHalfAYear), Ct);
+        var outside = await write.HandleAsync(sara, new WriteArticleRequest(ArticleLanguage.English, "The fibre box loses its link",
+            "Replace the fibre cable between the fibre box and the socket.", ArticleVisibility.Public, InHalfAYear), Ct);
+        var matching = await NewCaseAsync(scope, "Fiberboxen tappar länken", "Kunden säger att fiberboxen tappar länken varje kväll.");
+        var inEnglish = await NewCaseAsync(scope, "Fibre box", "The customer's fibre box loses its link every evening.");
+        var unrelated = await NewCaseAsync(scope, "Qwxyzt", "Zyxwvq.");
+
+        var suggest = scope.ServiceProvider.GetRequiredService<SuggestArticles>();
+        var forMatching = await suggest.ForCaseAsync(matching, Ct);
+        var forEnglish = await suggest.ForCaseAsync(inEnglish, Ct);
+        var forUnrelated = await suggest.ForCaseAsync(unrelated, Ct);
+
+        Assert.Equal(inside.Id, forMatching[0].Id);
+        Assert.Contains("<mark>", forMatching[0].SnippetHtml, StringComparison.Ordinal);
+        Assert.Equal(outside.Id, forEnglish[0].Id);
+        Assert.Empty(forUnrelated);
+    }
+
+    private async Task<string> NewCaseAsync(AsyncServiceScope scope, string subject, string description)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.Select(c => c.Id).FirstAsync(Ct);
+        var sara = await scope.ActorAsync(Agent);
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customer, null, subject, description, null, Door.Chat, null), sara.Id, Ct);
+        return registered.Number;
     }
 }
 

@@ -147,7 +147,7 @@ public abstract class AccessibilityTests(BrowserApp app)
         await panel.GetByRole(AriaRole.Button, new() { Name = locale == "sv-SE" ? "Frånvaro" : "Away", Exact = true }).ClickAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
+    internal static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();
 

@@ -1,7 +1,8 @@
 // Moment's web chat: one <script src=".../chat/moment-chat.js" data-queue="QUEUE-ID" defer></script> on any page.
 // Plain JavaScript, no framework. The customer's place lives in Moment's database; the browser keeps only the resume
 // token (localStorage), so a reload or a lost connection comes back to the same place. Everything the customer or an
-// agent wrote is put on the page as text, never as HTML.
+// agent wrote is put on the page as text, never as HTML; only a path to a public help article (/help/<id>, which the bot
+// offers) becomes a link, made here from the path, to Moment's own address.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -39,6 +40,15 @@
     }
   }[lang];
   function say(key) { var text = words[key], args = arguments; return text.replace(/\{(\d)\}/g, function (_, i) { return args[+i + 1]; }); }
+  function withHelpLinks(text) {
+    var span = el("span", {}), at = 0, found, pattern = /\/help\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    while ((found = pattern.exec(text)) !== null) {
+      span.append(document.createTextNode(text.slice(at, found.index)), el("a", { href: base + found[0].slice(1), target: "_blank", rel: "noopener" }, found[0]));
+      at = found.index + found[0].length;
+    }
+    span.append(document.createTextNode(text.slice(at)));
+    return span;
+  }
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
     for (var name in attributes || {}) node.setAttribute(name, attributes[name]);
@@ -135,7 +145,7 @@
       lastMessage = message.id;
       var who = message.author === "customer" ? words.you : message.author === "person" ? message.authorName : words.moment;
       var item = el("li", { "class": "moment-chat-" + message.author });
-      item.append(el("strong", {}, who + ": "), el("span", {}, message.text));
+      item.append(el("strong", {}, who + ": "), withHelpLinks(message.text));
       log.append(item);
     });
     status.textContent = describe(standing);
