@@ -18,7 +18,8 @@ internal static class LoadDriver
 
     private static async Task<int> Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/Chat.Load -- [postgres|sqlite] [connections, e.g. 1000,5000,10000] [rounds] [timeout seconds]
+        // Usage: dotnet run -c Release --project bench/Chat.Load -- [postgres] [connections, e.g. 1000,5000,10000] [rounds] [timeout seconds] [budget seconds]
+        // The budget bounds starting the chats and connecting, each: a step that cannot get there in time says how far it got.
         // PostgreSQL needs MOMENT_TEST_POSTGRES (a role that may create databases). Raise the shell's open-file limit first
         // (ulimit -n 65536): the driver and the app each hold one socket per connection.
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -32,6 +33,7 @@ internal static class LoadDriver
         var steps = (args.ElementAtOrDefault(1) ?? "1000,5000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
         var timeout = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(3) ?? "10", CultureInfo.InvariantCulture));
+        var budget = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(4) ?? "900", CultureInfo.InvariantCulture));
 
         var (soft, hard) = OpenFileLimit();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -41,7 +43,7 @@ internal static class LoadDriver
         {
             if (connections + 1000 > soft)
                 Console.WriteLine($"  Warning: {connections} connections need about {connections + 1000} open files in each process; the limit is {soft}. Raise it (ulimit -n 65536).");
-            var result = await RunStepAsync(root.FullName, configuration, provider, connections, rounds, timeout);
+            var result = await RunStepAsync(root.FullName, configuration, provider, connections, rounds, timeout, budget);
             results.Add(result);
             Console.WriteLine(result.Line());
         }
@@ -53,7 +55,7 @@ internal static class LoadDriver
         return 0;
     }
 
-    private static async Task<StepResult> RunStepAsync(string root, string configuration, string provider, int count, int rounds, TimeSpan timeout)
+    private static async Task<StepResult> RunStepAsync(string root, string configuration, string provider, int count, int rounds, TimeSpan timeout, TimeSpan budget)
     {
         Console.WriteLine($"--- {count} connections");
         await using var database = await BenchDatabase.CreateAsync(provider);
@@ -79,7 +81,7 @@ internal static class LoadDriver
         await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            while (clock.Elapsed < budget && (i = Interlocked.Increment(ref next)) < count)
             {
                 try
                 {
@@ -101,6 +103,8 @@ internal static class LoadDriver
         result.StartSeconds = clock.Elapsed.TotalSeconds;
         if (startFailures > 0)
             result.Stops.Add($"{startFailures} chats failed to start ({startError})");
+        if (result.ChatsStarted < count && startFailures == 0)
+            result.Stops.Add(string.Create(CultureInfo.InvariantCulture, $"only {result.ChatsStarted} chats started within the budget of {budget.TotalSeconds:0} s"));
 
         // ...then each opens its widget's live connection and follows its chat.
         var line = new Line();
@@ -114,7 +118,7 @@ internal static class LoadDriver
         await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < live.Length)
+            while (clock.Elapsed < budget && (i = Interlocked.Increment(ref next)) < live.Length)
             {
                 try
                 {
@@ -132,11 +136,14 @@ internal static class LoadDriver
         result.AppCpuConnect = (app.Cpu() - appCpuBefore).TotalSeconds;
         var connected = live.Where(w => w.Position > 0).OrderBy(w => w.Position).ToArray();
         result.Connected = connected.Length;
+        if (result.Connected + connectFailures < live.Length)
+            result.Stops.Add(string.Create(CultureInfo.InvariantCulture, $"only {result.Connected} connected and following within the budget of {budget.TotalSeconds:0} s"));
         if (connectFailures > 0)
             result.Stops.Add($"{connectFailures} connections failed ({connectError}){(connectError?.Contains("Too many open files", StringComparison.OrdinalIgnoreCase) == true ? " — the open-file limit" : "")}");
-        // The model the rounds check against: a fresh queue of our own, so the line is exactly these customers, front first.
-        if (connected.Select((w, i) => w.Position == i + 1).Any(ok => !ok))
-            result.Stops.Add("the positions the widgets were told on following are not 1..N; the line has others in it");
+        // The model the rounds check against: each round's leaver is ahead of every connection still awaiting, so each of
+        // those moves up exactly one place per round (customers who never connected change nothing behind them).
+        if (connected.Select(w => w.Position).Distinct().Count() != connected.Length)
+            result.Stops.Add("two widgets were told the same position on following");
         (result.RssConnected, _) = app.Memory();
 
         // Rounds: the customer at the front leaves; everyone behind must hear their place one nearer.
