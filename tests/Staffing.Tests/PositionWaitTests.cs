@@ -50,6 +50,37 @@ public sealed class PositionWaitTests
         Assert.InRange((double)inside / Draws, 0.78, 0.82);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(300)]
+    [InlineData(10_000)]
+    public void Quantile_InvertsTheCdf_FarBackInALongLine(int position)
+    {
+        foreach (var p in new[] { 0.075, 0.5, 0.925 })
+            Assert.Equal(p, PositionWait.Cdf(position, 0.01, PositionWait.Quantile(position, 0.01, p)), 8);
+    }
+
+    [Fact]
+    public void TheCdf_OfALongLine_IsTheFullSum()
+    {
+        // Terms far from the mean are left out of the sum; the whole sum, term by term in logs, must agree.
+        const int Shape = 400;
+        foreach (var x in new[] { 300.0, 380.0, 400.0, 420.0, 500.0 })
+        {
+            var sum = 0.0;
+            var logTerm = -x;
+            for (var n = 0; n < Shape; n++)
+            {
+                if (n > 0)
+                    logTerm += Math.Log(x) - Math.Log(n);
+                sum += Math.Exp(logTerm);
+            }
+
+            Assert.Equal(1 - sum, PositionWait.Cdf(Shape, 1, x), 10);
+        }
+    }
+
     [Fact]
     public void BadInput_IsRefusedInPlainWords()
     {
