@@ -46,7 +46,7 @@ public sealed class AskForCallback(
         var queue = await db.Queues.AsNoTracking().FirstAsync(q => q.Id == contact.QueueId, cancellationToken);
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == queue.TeamId, cancellationToken);
         var calendar = new BusinessCalendar(team.Calendar);
-        var place = contact.IsInLine ? (await lines.OfAsync(queue.Id, cancellationToken)).FirstOrDefault(p => p.ContactId == contact.Id) : null;
+        var place = await lines.PlaceOfAsync(contact, cancellationToken);
         var deadline = calendar.IsOpen(now) ? now + (place?.To ?? WithoutARange) : calendar.NextOpening(now) + WithoutARange;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

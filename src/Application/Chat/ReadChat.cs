@@ -38,22 +38,18 @@ public sealed class ReadChat(AppDbContext db, ChatTokens tokens, QueueLines line
     internal async Task<ChatStanding> StandingAsync(WaitingContact contact, long? afterMessage, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        PlaceInLine? place = null;
-        if (contact.IsInLine)
+        var place = await lines.PlaceOfAsync(contact, cancellationToken);
+        if (place is { From: { } from, To: { } to } && contact.PromisedAt is null)
         {
-            place = (await lines.OfAsync(contact.QueueId, cancellationToken)).FirstOrDefault(p => p.ContactId == contact.Id);
-            if (place is { From: { } from, To: { } to } && contact.PromisedAt is null)
+            contact.Shown(from, to, now);
+            try
             {
-                contact.Shown(from, to, now);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Routing moved the contact on meanwhile (an offer): the range is recorded at the next look, if still in line.
-                    db.ChangeTracker.Clear();
-                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Routing moved the contact on meanwhile (an offer): the range is recorded at the next look, if still in line.
+                db.ChangeTracker.Clear();
             }
         }
 

@@ -41,6 +41,25 @@ public sealed class QueueLines(AppDbContext db, TimeProvider time)
         return [.. line.Select((c, i) => Place(c.Id, i + 1, state))];
     }
 
+    /// <summary>
+    /// One contact's place, the same as in <see cref="OfAsync"/> but without reading the line: the ones ahead are counted
+    /// in the database. Each customer's look at their own chat costs the same however long the line.
+    /// </summary>
+    public async Task<PlaceInLine?> PlaceOfAsync(WaitingContact contact, CancellationToken cancellationToken)
+    {
+        if (!contact.IsInLine)
+            return null;
+        var inLine = db.WaitingContacts.AsNoTracking()
+            .Where(c => c.QueueId == contact.QueueId && (c.State == ContactState.Waiting || c.State == ContactState.Offered));
+        var ahead = await inLine.CountAsync(c => c.PlaceAt < contact.PlaceAt, cancellationToken);
+        // Ties on the moment (rare) are ordered by id as the database orders them, as OfAsync does.
+        var tied = await inLine.Where(c => c.PlaceAt == contact.PlaceAt).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var front = await inLine.OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).Select(c => (Door?)c.Door).FirstOrDefaultAsync(cancellationToken);
+        if (front is not { } door || tied.IndexOf(contact.Id) is var amongTied && amongTied < 0)
+            return null; // it left the line meanwhile
+        return Place(contact.Id, ahead + amongTied + 1, await StateAsync(contact.QueueId, door, cancellationToken));
+    }
+
     public async Task<LineState> StateAsync(Guid queueId, Door door, CancellationToken cancellationToken)
     {
         var skills = await db.Queues.AsNoTracking().Where(q => q.Id == queueId).Select(q => q.Skills).FirstAsync(cancellationToken);

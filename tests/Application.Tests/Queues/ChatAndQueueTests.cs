@@ -52,6 +52,37 @@ public abstract class ChatAndQueueTests(ApplicationHost host) : IAsyncLifetime
         await AwayAsync(lina);
     }
 
+    [Fact]
+    public async Task EachCustomer_IsToldThePlaceAndRangeTheWholeLineGivesThem_TiesIncluded()
+    {
+        var queue = await QueueAsync();
+        var lina = await AgentAsync("lina.strom@moment.test", queue);
+        var tokens = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            // Three at the same moment (ordered by id), then three a second apart.
+            if (i >= 3)
+                host.Time.Advance(TimeSpan.FromSeconds(1));
+            await using var scope = host.Scope();
+            tokens.Add((await scope.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
+                new StartChatRequest(queue, $"Kund {i}", "Min faktura är fel.", null, null, "sv"), Ct)).Token);
+        }
+
+        await using var reading = host.Scope();
+        var line = await reading.ServiceProvider.GetRequiredService<QueueLines>().OfAsync(queue, Ct);
+        var told = new List<PlaceInLine>();
+        foreach (var token in tokens)
+        {
+            var standing = await reading.ServiceProvider.GetRequiredService<ReadChat>().HandleAsync(token, null, Ct);
+            told.Add(new PlaceInLine(standing.ContactId, standing.Position!.Value, standing.WaitFrom, standing.WaitTo));
+        }
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], told.Select(p => p.Position).Order());
+        Assert.Equal(line.OrderBy(p => p.Position), told.OrderBy(p => p.Position));
+        Assert.All(told, p => Assert.NotNull(p.To));
+        await AwayAsync(lina);
+    }
+
     private async Task<Actor> AgentAsync(string email, Guid queue)
     {
         await using var scope = host.Scope();
