@@ -62,16 +62,27 @@ internal sealed class ChatPushService(
             var before = last[change.ContactId];
             if (change.Standing is { } standing)
             {
-                sends.Add(hub.Clients.Clients(connections).SendAsync(ChatHub.StandingMethod, standing, cancellationToken));
+                SendTo(connections, ChatHub.StandingMethod, standing, sends, cancellationToken);
                 followers.Told(ChatFollow.Of(standing, before.LastMessageId));
             }
             else if (change.Place is { } place)
             {
-                sends.Add(hub.Clients.Clients(connections).SendAsync(ChatHub.PlaceMethod, place, cancellationToken));
+                SendTo(connections, ChatHub.PlaceMethod, place, sends, cancellationToken);
                 followers.Told(before with { Position = place.Position, WaitFrom = place.WaitFrom, WaitTo = place.WaitTo });
             }
         }
 
         await Task.WhenAll(sends);
+    }
+
+    /// <summary>
+    /// One connection at a time: <c>Clients.Client</c> finds a connection by its id, whereas <c>Clients.Clients(ids)</c>
+    /// walks every connection of the instance for each send, which made a pass quadratic in the customers connected
+    /// (the chat load benchmark: 5 s of CPU a pass at 5,000).
+    /// </summary>
+    private void SendTo(IReadOnlyList<string> connections, string method, object message, List<Task> sends, CancellationToken cancellationToken)
+    {
+        foreach (var connection in connections)
+            sends.Add(hub.Clients.Client(connection).SendAsync(method, message, cancellationToken));
     }
 }
