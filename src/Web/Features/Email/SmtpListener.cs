@@ -4,7 +4,6 @@ using MimeKit;
 using Moment.Application.Email;
 using SmtpServer;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -29,10 +28,8 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Parse(settings.Listener.Address), port)))
             .MaxMessageSize((int)Math.Min(HardLimit(settings), int.MaxValue))
             .Build();
-        var listeners = new EndpointListenerFactory();
-        listeners.EndpointStarted += (_, _) => state.Started();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(listeners);
+        services.Add(new PromptEndpoints(state.Started));
         services.Add(new Mailboxes(settings));
         services.Add(new Store(scopes, logger));
         logger.LogInformation("SMTP listener on {Address}:{Port}", settings.Listener.Address, port);
