@@ -23,4 +23,18 @@ public sealed class OpenAttachment(AppDbContext db, IAttachmentStore store)
         var content = store.Open(attachment.StorageKey) ?? throw new NotFoundException("There is no such attachment.");
         return new AttachmentFile(attachment.FileName, attachment.ContentType, attachment.Length, content);
     }
+
+    /// <summary>
+    /// An HTML file of a message (the email's own HTML body, kept sanitised when it came in), to show as the sender
+    /// formatted it. Sanitised again on the way out, whatever the file: a customer's attachment may carry the same name.
+    /// </summary>
+    public async Task<string> FormattedAsync(long attachmentId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var file = await HandleAsync(attachmentId, actor, cancellationToken);
+        await using var content = file.Content;
+        if (!file.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
+            throw new NotFoundException("This file is not a formatted message.");
+        using var reader = new StreamReader(content);
+        return MailReading.Sanitized(await reader.ReadToEndAsync(cancellationToken));
+    }
 }

@@ -132,7 +132,10 @@ public static partial class MailReading
 
     /// <summary>The HTML part made safe to show (no scripts, no event handlers, no remote forms), or null without one.</summary>
     public static string? SanitizedHtmlOf(MimeMessage message) =>
-        message.HtmlBody is { } html ? new HtmlSanitizer().Sanitize(html) : null;
+        message.HtmlBody is { } html ? Sanitized(html) : null;
+
+    /// <summary>HTML made safe to show: no scripts, no event handlers, no remote forms.</summary>
+    public static string Sanitized(string html) => new HtmlSanitizer().Sanitize(html);
 
     /// <summary>The parts that are files: attachments, inline images, forwarded messages; not the text and HTML bodies.</summary>
     public static IEnumerable<MimeEntity> FilesOf(MimeMessage message)

@@ -11,6 +11,9 @@ internal static class SecurityHeaders
 {
     private const string ContentSecurityPolicy = "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'; script-src 'self'";
 
+    /// <summary>Where an endpoint puts a content security policy of its own, stricter than the app's.</summary>
+    public const string OwnPolicy = "Moment.ContentSecurityPolicy";
+
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
@@ -29,9 +32,11 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
-                    ? $"{ContentSecurityPolicy} 'nonce-{nonce}'"
-                    : ContentSecurityPolicy;
+                // An answer with a stricter policy of its own keeps it (an email's formatted body, in its sandbox).
+                headers.ContentSecurityPolicy = context.Items[OwnPolicy] as string
+                    ?? (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
+                        ? $"{ContentSecurityPolicy} 'nonce-{nonce}'"
+                        : ContentSecurityPolicy);
                 if (neverStore)
                     headers.CacheControl = "no-store";
                 return Task.CompletedTask;

@@ -26,7 +26,11 @@ public abstract class EmailStoryTests(EmailBrowserApp app)
     public async Task Email_ACustomersMailTheOwnersReplyAndTheAnswer_AllOnOneCaseWithTheFileOpening()
     {
         var receipt = "%PDF-1.4 kvitto"u8.ToArray();
-        var body = new BodyBuilder { TextBody = "Hej! Jag har dragits två gånger, kvittot bifogas." };
+        var body = new BodyBuilder
+        {
+            TextBody = "Hej! Jag har dragits två gånger, kvittot bifogas.",
+            HtmlBody = "<p>Hej! Jag har dragits <b>två gånger</b>, kvittot bifogas.</p><script>document.body.innerHTML = 'kapad'</script>",
+        };
         body.Attachments.Add("kvitto.pdf", receipt, new ContentType("application", "pdf"));
         var first = Mail("Greta Sand", "greta.sand@example.se", "Dubbel debitering", body);
 
@@ -40,6 +44,11 @@ public abstract class EmailStoryTests(EmailBrowserApp app)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "kvitto.pdf" }).ClickAsync());
         Assert.Equal("kvitto.pdf", download.SuggestedFilename);
         Assert.Equal(receipt, await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
+        // The formatted body, in its sandboxed frame: the bold word as the customer wrote it, their script gone.
+        await page.GetByText("Show as the sender formatted it").ClickAsync();
+        var formatted = page.FrameLocator(".conversation details.formatted iframe");
+        await Expect(formatted.Locator("b")).ToHaveTextAsync("två gånger");
+        await Expect(formatted.Locator("body")).Not.ToContainTextAsync("kapad");
 
         await page.Locator("#note-text").FillAsync("Vi betalar tillbaka den ena dragningen inom tre dagar.");
         await page.GetByLabel("The customer sees this on their page").CheckAsync();

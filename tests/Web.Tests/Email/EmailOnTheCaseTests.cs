@@ -139,6 +139,49 @@ public abstract class EmailOnTheCaseTests(SmtpApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FormattedBody_IsShownSanitisedInASandbox_AndOnlyForHtml()
+    {
+        var builder = new BodyBuilder
+        {
+            TextBody = "Fakturan är fel.",
+            HtmlBody = "<p>Fakturan är <b>fel</b>.</p><script>alert(1)</script><img src=\"https://tracker.example/pixel.gif\" onerror=\"alert(2)\">",
+        };
+        builder.Attachments.Add("kvitto.pdf", "%PDF-1.4"u8.ToArray(), new ContentType("application", "pdf"));
+        var mail = Mail("Åke Öst", "ake.ost@example.se", "Formaterat", "");
+        mail.Body = builder.ToMessageBody();
+        await SendAsync(mail);
+        var number = await CaseOfAsync(mail);
+        long bodyId, pdfId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var files = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+                .Where(m => m.ExternalId == $"<{mail.MessageId}>").SelectMany(m => m.Attachments).ToListAsync(Ct);
+            (bodyId, pdfId) = (files.Single(f => f.ContentType == "text/html").Id, files.Single(f => f.FileName == "kvitto.pdf").Id);
+        }
+
+        using var sara = await app.SignedInClientAsync(Sara);
+        var page = await sara.GetStringAsync($"/cases/{number}", Ct);
+        using var formatted = await sara.GetAsync($"/api/attachments/{bodyId}/formatted", Ct);
+        var html = await formatted.Content.ReadAsStringAsync(Ct);
+        using var notHtml = await sara.GetAsync($"/api/attachments/{pdfId}/formatted", Ct);
+        using var leadership = await app.ClientForAsync(Leadership);
+        using var refused = await leadership.GetAsync($"/api/attachments/{bodyId}/formatted", Ct);
+
+        Assert.Contains($"<iframe sandbox src=\"api/attachments/{bodyId}/formatted\"", page, StringComparison.Ordinal);
+        Assert.Contains("Visa som avsändaren formaterade det", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, formatted.StatusCode);
+        Assert.Equal("text/html", formatted.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<b>fel</b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+        var policy = Assert.Single(formatted.Headers.GetValues("Content-Security-Policy"));
+        Assert.StartsWith("sandbox;", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notHtml.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Smtp_AMessageOverTheLimit_GetsAPoliteAnswerOnceAndOpensNothing()
     {
         var builder = new BodyBuilder { TextBody = "Här är filmen." };

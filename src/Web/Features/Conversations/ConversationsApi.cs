@@ -46,6 +46,16 @@ internal static class ConversationsApi
             })
             .WithTags("Conversations").RequireAuthorization(StaffPolicies.CaseWorker)
             .WithSummary("A message's file (an email attachment), as a download (Content-Disposition: attachment) with the type the sender gave it.");
+        api.MapGet("/attachments/{id:long}/formatted", async (long id, HttpContext http, ClaimsPrincipal user, StaffCards staff, OpenAttachment open, CancellationToken ct) =>
+            {
+                var html = await open.FormattedAsync(id, await ActorAsync(user, staff, ct), ct);
+                // Shown in a frame of the case page, in a sandbox of its own: no script runs, nothing is fetched from
+                // elsewhere (a tracking pixel stays dark), and it has no origin, so it can reach nothing of Moment's.
+                http.Items[SecurityHeaders.OwnPolicy] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+                return TypedResults.Content(html, "text/html; charset=utf-8");
+            })
+            .WithTags("Conversations").RequireAuthorization(StaffPolicies.CaseWorker)
+            .WithSummary("A message's HTML file (an email's formatted body), sanitised, to show in a sandboxed frame: no scripts, nothing loaded from elsewhere.");
         return api;
     }
 
