@@ -23,7 +23,7 @@ internal sealed class Sample
 
     public string Number(int i) => _numbers[Index(i, _numbers.Count)];
 
-    /// <summary>A customer's name as written: "Karin Lindqvist" (one of 3,000 first and last names, shared by a few hundred customers at a million cases).</summary>
+    /// <summary>A customer's name as written: "Karin Lindqvist" (one of 3,000 pairs of first and last name, each shared by ~170 customers at a million cases).</summary>
     public string FullName(int i) => _names[Index(i, _names.Count)];
 
     /// <summary>The first five letters of a surname, lower case: "lindq" (one customer in sixty).</summary>
@@ -33,7 +33,7 @@ internal sealed class Sample
         return surname[..Math.Min(5, surname.Length)].ToLowerInvariant();
     }
 
-    /// <summary>The fewest letters a search takes: the first two of a first name ("ka"), which most customers' names hold somewhere.</summary>
+    /// <summary>The fewest letters a search takes: the first two of a first name ("ka", "mi"), which other names hold too, or only names late in the alphabet.</summary>
     public string TwoLetters(int i) => FullName(i)[..2].ToLowerInvariant();
 
     /// <summary>The number as people say it: 070-123 45 67.</summary>
