@@ -26,7 +26,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.OwnerId, c.Status });
         builder.HasIndex(c => new { c.TeamId, c.Status });
-        builder.HasIndex(c => c.CustomerId);
+        // The desk's lists (ListCases): someone's, a team's and a customer's latest cases, read in index order and stopped
+        // at the limit. Without them a team's 10,000 cases were all read and sorted to show 50 (decision 0007).
+        builder.HasIndex(c => new { c.OwnerId, c.UpdatedAt });
+        builder.HasIndex(c => new { c.TeamId, c.UpdatedAt });
+        builder.HasIndex(c => new { c.CustomerId, c.UpdatedAt });
         builder.HasIndex(c => c.ObjectionDeadline);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CaseType>().WithMany().HasForeignKey(c => c.CaseTypeId).OnDelete(DeleteBehavior.Restrict);

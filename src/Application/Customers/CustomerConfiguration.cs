@@ -12,7 +12,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.PostalAddress).HasMaxLength(Customer.PostalAddressMaxLength);
         builder.Property(c => c.SearchName).HasMaxLength(Customer.NameMaxLength);
+        // On PostgreSQL a trigram index (AppDbContext): FindCustomers matches any part of the name, which a B-tree cannot.
         builder.HasIndex(c => c.SearchName);
+        // FindCustomers lists the first 50 by name: for a common part ("an") reading in name order finds them at once
+        // (on PostgreSQL with the lower-cased name in the index, so that no row is read to test it: AppDbContext).
+        builder.HasIndex(c => c.Name);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.RegularContactId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(c => c.PhoneNumbers, phone =>
         {

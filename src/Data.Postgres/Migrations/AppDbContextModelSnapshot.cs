@@ -20,6 +20,7 @@ namespace Moment.Data.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("case_numbers");
@@ -516,8 +517,6 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasIndex("CoveringForId");
 
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("CustomerToken")
                         .IsUnique();
 
@@ -528,9 +527,15 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasIndex("SameProblemAsCaseId");
 
+                    b.HasIndex("CustomerId", "UpdatedAt");
+
                     b.HasIndex("OwnerId", "Status");
 
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("TeamId", "UpdatedAt");
 
                     b.ToTable("Cases");
                 });
@@ -950,9 +955,16 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name"), new[] { "SearchName", "Id" });
+
                     b.HasIndex("RegularContactId");
 
                     b.HasIndex("SearchName");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Customers");
                 });

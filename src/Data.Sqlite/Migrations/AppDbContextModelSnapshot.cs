@@ -524,8 +524,6 @@ namespace Moment.Data.Sqlite.Migrations
 
                     b.HasIndex("CoveringForId");
 
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("CustomerToken")
                         .IsUnique();
 
@@ -536,9 +534,15 @@ namespace Moment.Data.Sqlite.Migrations
 
                     b.HasIndex("SameProblemAsCaseId");
 
+                    b.HasIndex("CustomerId", "UpdatedAt");
+
                     b.HasIndex("OwnerId", "Status");
 
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("TeamId", "UpdatedAt");
 
                     b.ToTable("Cases");
                 });
@@ -951,6 +955,8 @@ namespace Moment.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("RegularContactId");
 
