@@ -34,9 +34,11 @@ public sealed class KnowledgeIndex : IDisposable
     // "Short queries" get typo tolerance; a long text (a case's description) has enough words to find without.
     private const int FuzzyMaxWords = 3;
 
-    // A longer text is searched by this many of its rarest words: every word of a case's description, each found in
-    // thousands of articles, made one query score most of the index.
+    // A text of more words is searched by this many of its most telling terms (MoreLikeThis's way): every word of a
+    // case's description, and every part of its compounds, each found in thousands of articles, made one query score
+    // most of the index.
     private const int MaxQueryWords = 10;
+    private const int MaxQueryTerms = 10;
     private const int FuzzyMinLength = 4;
     private const int SnippetLength = 160;
 
@@ -200,13 +202,21 @@ public sealed class KnowledgeIndex : IDisposable
         var fields = languages.SelectMany(l => new[] { KnowledgeAnalyzers.TitleField(l), KnowledgeAnalyzers.BodyField(l) }).ToArray();
         var words = QueryWords.From(text, languages, analyzer, reader);
         var query = new BooleanQuery();
-        if (words.Telling(text.Trim(), MaxQueryWords) is { Length: > 0 } telling)
+        if (words.Telling(MaxQueryWords, MaxQueryTerms) is { } telling)
         {
-            var parser = new MultiFieldQueryParser(KnowledgeAnalyzers.Version, fields, analyzer, FieldBoosts) { DefaultOperator = Operator.OR };
-            // The reader's words are words, never query syntax: "faktura OR *" searches for those words.
-            if (parser.Parse(QueryParserBase.Escape(telling)) is { } exact && !(exact is BooleanQuery { Clauses.Count: 0 }))
-                query.Add(exact, Occur.SHOULD);
+            foreach (var (language, term) in telling)
+            {
+                foreach (var field in new[] { KnowledgeAnalyzers.TitleField(language), KnowledgeAnalyzers.BodyField(language) })
+                    query.Add(new TermQuery(new Term(field, term)) { Boost = FieldBoosts[field] }, Occur.SHOULD);
+            }
+
+            return query;
         }
+
+        var parser = new MultiFieldQueryParser(KnowledgeAnalyzers.Version, fields, analyzer, FieldBoosts) { DefaultOperator = Operator.OR };
+        // The reader's words are words, never query syntax: "faktura OR *" searches for those words.
+        if (parser.Parse(QueryParserBase.Escape(text.Trim())) is { } exact && !(exact is BooleanQuery { Clauses.Count: 0 }))
+            query.Add(exact, Occur.SHOULD);
 
         if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > FuzzyMaxWords)
             return query;

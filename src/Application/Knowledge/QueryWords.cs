@@ -3,51 +3,63 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using Moment.Domain.Knowledge;
 
 namespace Moment.Application.Knowledge;
 
 /// <summary>
 /// The words of a query as the index sees them: each word as typed, its terms in each language searched, and how many
-/// articles hold them. From that: which words are worth searching for in a long text, and which may be typing mistakes.
+/// articles hold them. From that: which terms are worth searching for in a long text, and which words may be typing
+/// mistakes.
 /// </summary>
 internal sealed class QueryWords
 {
     private static readonly Analyzer AsTyped = new StandardAnalyzer(KnowledgeAnalyzers.Version, CharArraySet.Empty);
 
     private readonly List<Word> _words;
+    private readonly List<TellingTerm> _terms;
 
-    private QueryWords(List<Word> words) => _words = words;
+    private QueryWords(List<Word> words, List<TellingTerm> terms)
+    {
+        _words = words;
+        _terms = terms;
+    }
 
     public static QueryWords From(string text, IReadOnlyList<ArticleLanguage> languages, Analyzer analyzer, IndexReader reader)
     {
-        var articles = Math.Max(1, reader.NumDocs);
+        var held = new HeldTerms(reader);
+        var analysed = languages.ToDictionary(l => l, l => Tokens(analyzer, KnowledgeAnalyzers.BodyField(l), text));
         var words = new List<Word>();
-        foreach (var typed in Terms(AsTyped, "", text).GroupBy(w => w, StringComparer.Ordinal))
+        foreach (var typed in Tokens(AsTyped, "", text).GroupBy(t => t.Term, StringComparer.Ordinal))
         {
-            var terms = languages.ToDictionary(l => l, l => Terms(analyzer, KnowledgeAnalyzers.BodyField(l), typed.Key));
-            // A stop word is a word the language knows; otherwise the word's own term (a compound's parts come after it).
-            var known = languages.Any(l => terms[l].Count == 0 || DocFreq(reader, l, terms[l][0]) > 0);
-            // How telling a word is: its rarest term in the index (a compound's whole word before its parts), as often as it is said.
-            var rarest = languages.SelectMany(l => terms[l].Select(t => DocFreq(reader, l, t))).Where(n => n > 0).DefaultIfEmpty(0).Min();
-            var weight = rarest == 0 ? 0 : typed.Count() * Math.Log(1 + articles / (double)rarest);
-            words.Add(new Word(typed.Key, terms, known, weight));
+            // A word's terms start where it does: its own (stemmed) term first, then a compound's parts.
+            var start = typed.First().Start;
+            var terms = languages.ToDictionary(l => l, l => analysed[l].Where(t => t.Start == start).Select(t => t.Term).ToList());
+            // A stop word is a word the language knows; otherwise the word's own term must be in the index.
+            var known = languages.Any(l => terms[l].Count == 0 || held.Articles(l, terms[l][0]) > 0);
+            var found = languages.Any(l => terms[l].Any(t => held.Articles(l, t) > 0));
+            words.Add(new Word(typed.Key, terms, known, found));
         }
 
-        return new QueryWords(words);
+        // How telling a term is: rare in the index (a compound's whole word before its common parts), often in the text.
+        var articles = Math.Max(1, reader.NumDocs);
+        var telling = languages
+            .SelectMany(l => analysed[l].GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (Language: l, Term: g.Key, Said: g.Count(), Held: held.Articles(l, g.Key))))
+            .Where(t => t.Held > 0)
+            .Select(t => new TellingTerm(t.Language, t.Term, t.Said * Math.Log(1 + articles / (double)t.Held)))
+            .ToList();
+        return new QueryWords(words, telling);
     }
 
     /// <summary>
-    /// The text to search for: all of it when it has at most <paramref name="max"/> words the index holds, else those
-    /// of its words that are rarest in the index and said most often.
+    /// For a text of more than <paramref name="maxWords"/> words the index holds, its <paramref name="maxTerms"/> most
+    /// telling terms; null for a shorter one, which is searched word for word.
     /// </summary>
-    public string Telling(string text, int max)
-    {
-        var held = _words.Where(w => w.Weight > 0).ToList();
-        if (held.Count <= max)
-            return text;
-        return string.Join(' ', held.OrderByDescending(w => w.Weight).Take(max).Select(w => w.Typed));
-    }
+    public IReadOnlyList<(ArticleLanguage Language, string Term)>? Telling(int maxWords, int maxTerms) =>
+        _words.Count(w => w.Found) <= maxWords
+            ? null
+            : [.. _terms.OrderByDescending(t => t.Weight).Take(maxTerms).Select(t => (t.Language, t.Term))];
 
     /// <summary>
     /// The terms to try one or two typing mistakes away in this language's fields: of each word the index does not know in
@@ -59,20 +71,41 @@ internal sealed class QueryWords
         .SelectMany(w => w.Terms[language].Take(1).Append(w.Typed))
         .Distinct(StringComparer.Ordinal);
 
-    private static int DocFreq(IndexReader reader, ArticleLanguage language, string term) =>
-        reader.DocFreq(new Term(KnowledgeAnalyzers.TitleField(language), term)) + reader.DocFreq(new Term(KnowledgeAnalyzers.BodyField(language), term));
-
-    private static List<string> Terms(Analyzer analyzer, string field, string text)
+    private static List<(int Start, string Term)> Tokens(Analyzer analyzer, string field, string text)
     {
-        var terms = new List<string>();
+        var tokens = new List<(int, string)>();
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            terms.Add(term.ToString());
+            tokens.Add((offset.StartOffset, term.ToString()));
         stream.End();
-        return terms;
+        return tokens;
     }
 
-    private sealed record Word(string Typed, Dictionary<ArticleLanguage, List<string>> Terms, bool Known, double Weight);
+    private sealed record Word(string Typed, Dictionary<ArticleLanguage, List<string>> Terms, bool Known, bool Found);
+
+    private sealed record TellingTerm(ArticleLanguage Language, string Term, double Weight);
+
+    /// <summary>How many articles hold a term in a language's title or body; one term dictionary walk per field and query.</summary>
+    private sealed class HeldTerms(IndexReader reader)
+    {
+        private readonly Dictionary<string, TermsEnum?> _fields = new(StringComparer.Ordinal);
+        private readonly Dictionary<(ArticleLanguage, string), int> _articles = [];
+
+        public int Articles(ArticleLanguage language, string term)
+        {
+            if (!_articles.TryGetValue((language, term), out var count))
+                _articles[(language, term)] = count = In(KnowledgeAnalyzers.TitleField(language), term) + In(KnowledgeAnalyzers.BodyField(language), term);
+            return count;
+        }
+
+        private int In(string field, string term)
+        {
+            if (!_fields.TryGetValue(field, out var terms))
+                _fields[field] = terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+            return terms is not null && terms.SeekExact(new BytesRef(term)) ? terms.DocFreq : 0;
+        }
+    }
 }
