@@ -33,13 +33,13 @@ public sealed class KnowledgeIndex : IDisposable
 
     // "Short queries" get typo tolerance; a long text (a case's description) has enough words to find without.
     private const int FuzzyMaxWords = 3;
+    private const int FuzzyMinLength = 4;
 
     // A text of more words is searched by this many of its most telling terms (MoreLikeThis's way): every word of a
     // case's description, and every part of its compounds, each found in thousands of articles, made one query score
     // most of the index.
     private const int MaxQueryWords = 10;
     private const int MaxQueryTerms = 10;
-    private const int FuzzyMinLength = 4;
     private const int SnippetLength = 160;
 
     private static readonly Dictionary<string, float> FieldBoosts = Enum.GetValues<ArticleLanguage>()
