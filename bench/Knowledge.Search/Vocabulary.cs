@@ -120,8 +120,10 @@ internal sealed class Vocabulary
             () => new("en question", Sentence(ArticleLanguage.English, _random.Next(4, 9)).TrimEnd('.'), null, false, 20),
             () => new("en typo", Typo(Pick(EnglishAdjectives) + " " + Pick(Pick(EnglishNouns))), null, false, 20),
             () => new("name (rare word)", Pick(_names), null, false, 20),
-            () => new("bot: chat message, public", _random.Next(2) == 0 ? SwedishNoun() + " " + Pick(Pick(SwedishVerbs)) : Pick(Pick(EnglishNouns)) + " " + Pick(Pick(EnglishVerbs)),
-                null, true, 5),
+            // As QueueBot asks: in the chat's language.
+            () => _random.Next(2) == 0
+                ? new("bot: chat message, public", SwedishNoun() + " " + Pick(Pick(SwedishVerbs)), ArticleLanguage.Swedish, true, 5)
+                : new("bot: chat message, public", Pick(Pick(EnglishNouns)) + " " + Pick(Pick(EnglishVerbs)), ArticleLanguage.English, true, 5),
             () => CaseText(),
         };
         return [.. Enumerable.Range(0, count).Select(i => kinds[i % kinds.Length]())];

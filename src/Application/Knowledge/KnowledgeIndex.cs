@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -35,19 +34,24 @@ public sealed class KnowledgeIndex : IDisposable
     // "Short queries" get typo tolerance; a long text (a case's description) has enough words to find without.
     private const int FuzzyMaxWords = 3;
     private const int FuzzyMinLength = 4;
+
+    // A text of more words is searched by this many of its most telling terms (MoreLikeThis's way): every word of a
+    // case's description, and every part of its compounds, each found in thousands of articles, made one query score
+    // most of the index.
+    private const int MaxQueryWords = 10;
+    private const int MaxQueryTerms = 10;
     private const int SnippetLength = 160;
 
     private static readonly Dictionary<string, float> FieldBoosts = Enum.GetValues<ArticleLanguage>()
         .SelectMany(l => new[] { (KnowledgeAnalyzers.TitleField(l), 3f), (KnowledgeAnalyzers.BodyField(l), 1f) })
         .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
 
-    private static readonly Analyzer TypedWords = new Lucene.Net.Analysis.Standard.StandardAnalyzer(KnowledgeAnalyzers.Version, CharArraySet.Empty);
-
     private readonly RAMDirectory _directory = new();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private readonly System.Threading.Lock _words = new();
+    private readonly Filter _publicOnly = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(new Term("visibility", "public"))));
     private readonly Dictionary<Guid, int> _versions = [];
     private volatile Snapshot _analysis;
     private DateTimeOffset _through = DateTimeOffset.MinValue;
@@ -119,6 +123,9 @@ public sealed class KnowledgeIndex : IDisposable
                 Remember(article);
             }
 
+            // One segment: a search looks each of its terms up (how rare it is, what a fuzzy term expands to, its
+            // articles) once per segment, and a rebuild's dozen segments made that a dozen times.
+            _writer.ForceMerge(1);
             _writer.Commit();
         }
 
@@ -145,7 +152,8 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// The articles that best answer the text, best first: stemmed and split into compound parts per language, and for a
-    /// query of a few words also the words one or two typing mistakes away (ranked below exact matches).
+    /// query of a few words also the words one or two typing mistakes away from a word the index does not know (ranked
+    /// below exact matches). A long text is searched by its most telling words.
     /// </summary>
     public IReadOnlyList<ArticleHit> Search(string? text, ArticleLanguage? language, bool publicOnly, int max = 10)
     {
@@ -153,25 +161,19 @@ public sealed class KnowledgeIndex : IDisposable
             return [];
         var analysis = _analysis;
         var languages = language is { } only ? [only] : Enum.GetValues<ArticleLanguage>();
-        var query = TextQuery(text, languages, analysis.Analyzer);
-        if (query.Clauses.Count == 0)
-            return [];
-
-        var filter = new BooleanQuery();
-        if (publicOnly)
-            filter.Add(new TermQuery(new Term("visibility", "public")), Occur.MUST);
-        if (language is { } wanted)
-            filter.Add(new TermQuery(new Term("language", KnowledgeAnalyzers.Code(wanted))), Occur.MUST);
-
         var searcher = _searchers.Acquire();
         try
         {
+            var query = TextQuery(text, languages, analysis.Analyzer, searcher.IndexReader);
+            if (query.Clauses.Count == 0)
+                return [];
             // Fuzzy queries stand for the words they match in this index. Rewritten once, for both the search and the
-            // highlighter (which marks those words): the expansion is most of a short query's time.
+            // highlighter (which marks those words). Each language has fields of its own, so the fields already keep
+            // to the language asked for; only visibility needs a filter.
             var rewritten = searcher.Rewrite(query);
-            var top = filter.Clauses.Count == 0
-                ? searcher.Search(rewritten, Math.Min(max, MaxResults))
-                : searcher.Search(rewritten, new QueryWrapperFilter(filter), Math.Min(max, MaxResults));
+            var top = publicOnly
+                ? searcher.Search(rewritten, _publicOnly, Math.Min(max, MaxResults))
+                : searcher.Search(rewritten, Math.Min(max, MaxResults));
             return top.ScoreDocs.Select(hit => Hit(searcher.Doc(hit.Doc), hit.Score, rewritten, analysis.Analyzer)).ToList();
         }
         finally
@@ -195,46 +197,42 @@ public sealed class KnowledgeIndex : IDisposable
             _through = article.UpdatedAt;
     }
 
-    private static BooleanQuery TextQuery(string text, IReadOnlyList<ArticleLanguage> languages, Analyzer analyzer)
+    private static BooleanQuery TextQuery(string text, IReadOnlyList<ArticleLanguage> languages, Analyzer analyzer, IndexReader reader)
     {
         var fields = languages.SelectMany(l => new[] { KnowledgeAnalyzers.TitleField(l), KnowledgeAnalyzers.BodyField(l) }).ToArray();
-        var parser = new MultiFieldQueryParser(KnowledgeAnalyzers.Version, fields, analyzer, FieldBoosts) { DefaultOperator = Operator.OR };
+        var words = QueryWords.From(text, languages, analyzer, reader);
         var query = new BooleanQuery();
+        if (words.Telling(MaxQueryWords, MaxQueryTerms) is { } telling)
+        {
+            foreach (var (language, term) in telling)
+            {
+                foreach (var field in new[] { KnowledgeAnalyzers.TitleField(language), KnowledgeAnalyzers.BodyField(language) })
+                    query.Add(new TermQuery(new Term(field, term)) { Boost = FieldBoosts[field] }, Occur.SHOULD);
+            }
+
+            return query;
+        }
+
+        var parser = new MultiFieldQueryParser(KnowledgeAnalyzers.Version, fields, analyzer, FieldBoosts) { DefaultOperator = Operator.OR };
         // The reader's words are words, never query syntax: "faktura OR *" searches for those words.
         if (parser.Parse(QueryParserBase.Escape(text.Trim())) is { } exact && !(exact is BooleanQuery { Clauses.Count: 0 }))
             query.Add(exact, Occur.SHOULD);
 
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length <= FuzzyMaxWords)
+        if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > FuzzyMaxWords)
+            return query;
+        foreach (var (language, field) in languages.SelectMany(l => new[] { (l, KnowledgeAnalyzers.TitleField(l)), (l, KnowledgeAnalyzers.BodyField(l)) }))
         {
-            foreach (var field in fields)
+            foreach (var term in words.Unknown(language).Where(t => t.Length >= FuzzyMinLength))
             {
-                // A typo can change what the stemmer cuts ("ledsagnig" stems to "ledsagn"): the word as typed is tried too.
-                var terms = Terms(analyzer, field, text).Concat(Terms(TypedWords, field, text));
-                foreach (var term in terms.Where(t => t.Length >= FuzzyMinLength).Distinct(StringComparer.Ordinal))
+                var fuzzy = new FuzzyQuery(new Term(field, term), maxEdits: term.Length >= 7 ? 2 : 1, prefixLength: 1)
                 {
-                    var fuzzy = new FuzzyQuery(new Term(field, term), maxEdits: term.Length >= 7 ? 2 : 1, prefixLength: 1)
-                    {
-                        Boost = FieldBoosts[field] * 0.5f,
-                    };
-                    query.Add(fuzzy, Occur.SHOULD);
-                }
+                    Boost = FieldBoosts[field] * 0.5f,
+                };
+                query.Add(fuzzy, Occur.SHOULD);
             }
         }
 
         return query;
-    }
-
-    private static List<string> Terms(Analyzer analyzer, string field, string text)
-    {
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            terms.Add(term.ToString());
-        stream.End();
-        return terms;
     }
 
     private static ArticleHit Hit(Document document, float score, Query query, Analyzer analyzer)
@@ -264,6 +262,20 @@ public sealed class KnowledgeIndex : IDisposable
         new TextField(KnowledgeAnalyzers.TitleField(article.Language), article.Title, Field.Store.YES),
         new TextField(KnowledgeAnalyzers.BodyField(article.Language), plainBody, Field.Store.YES),
     ];
+
+    /// <summary>
+    /// A filter's articles kept per segment as a bit set. A bit set lets the search apply the filter while scoring (random
+    /// access); Lucene's default cache does not, so the filter and the query would step in turn, one document at a time.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
+    }
 
     /// <summary>A Swedish word list and the analyzer that splits compounds by it, replaced together.</summary>
     private sealed class Snapshot(CharArraySet words)

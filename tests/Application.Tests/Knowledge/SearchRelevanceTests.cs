@@ -58,6 +58,20 @@ public abstract class SearchRelevanceTests(SearchCorpusHost corpus) : IAsyncLife
     }
 
     [Fact]
+    public async Task SearchArticles_LongText_IsSearchedByItsMostTellingWords()
+    {
+        await using var scope = corpus.Host.Scope();
+        // Far more than ten words the index holds, most of them in many articles: "kopplingston", in one, decides.
+        const string text = "Kunden ringer och säger att telefonen hemma inte fungerar: ingen kopplingston i den fasta telefonen sedan i går, "
+            + "fast hon har bytt sladden och kontrollerat fakturan, abonnemanget, kortet och appen.";
+
+        var hits = await scope.ServiceProvider.GetRequiredService<SearchArticles>().HandleAsync(
+            new SearchArticlesRequest(text, ArticleLanguage.Swedish), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Fast telefon utan ton", hits[0].Title);
+    }
+
+    [Fact]
     public async Task SearchArticles_PublicOnly_NeverFindsAnInternalArticle()
     {
         await using var scope = corpus.Host.Scope();
