@@ -58,14 +58,18 @@ public abstract class ChatAndQueueTests(ApplicationHost host) : IAsyncLifetime
         var queue = await QueueAsync();
         var lina = await AgentAsync("lina.strom@moment.test", queue);
         var tokens = new List<string>();
+        var toldOnStarting = new List<int?>();
         for (var i = 0; i < 6; i++)
         {
-            // Three at the same moment (ordered by id), then three a second apart.
+            // Three at the same moment (ordered by id), then three a second apart, at moments finer than PostgreSQL keeps
+            // (the place is compared with the stored moment: both go through the same conversion).
             if (i >= 3)
-                host.Time.Advance(TimeSpan.FromSeconds(1));
+                host.Time.Advance(TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(7));
             await using var scope = host.Scope();
-            tokens.Add((await scope.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
-                new StartChatRequest(queue, $"Kund {i}", "Min faktura är fel.", null, null, "sv"), Ct)).Token);
+            var started = await scope.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
+                new StartChatRequest(queue, $"Kund {i}", "Min faktura är fel.", null, null, "sv"), Ct);
+            tokens.Add(started.Token);
+            toldOnStarting.Add(started.Standing.Position);
         }
 
         await using var reading = host.Scope();
@@ -78,6 +82,7 @@ public abstract class ChatAndQueueTests(ApplicationHost host) : IAsyncLifetime
         }
 
         Assert.Equal([1, 2, 3, 4, 5, 6], told.Select(p => p.Position).Order());
+        Assert.Equal([4, 5, 6], toldOnStarting.Skip(3));
         Assert.Equal(line.OrderBy(p => p.Position), told.OrderBy(p => p.Position));
         Assert.All(told, p => Assert.NotNull(p.To));
         await AwayAsync(lina);
