@@ -30,7 +30,7 @@ public sealed class TakeBackCoveredWork(CaseWork work)
         var db = work.Db;
         var caseNumbers = request.All
             ? await db.Cases.Where(c => c.CoveringForId == userId).Select(c => c.Number).ToListAsync(cancellationToken)
-            : [.. (request.Cases ?? []).Select(n => n.Trim().ToUpperInvariant())];
+            : [.. (request.Cases ?? []).Select(CaseNumbers.Normalize)];
         var commitmentIds = request.All
             ? await db.Commitments.Where(k => k.CoveringForId == userId && k.State == Domain.Cases.CommitmentState.Open).Select(k => k.Id).ToListAsync(cancellationToken)
             : [.. request.Commitments ?? []];

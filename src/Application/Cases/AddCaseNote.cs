@@ -42,7 +42,7 @@ public sealed class AddCaseNote(CaseWork work, AppDbContext db, WriteMessage wri
     /// <summary>The case's open email conversation that came to a mailbox of Moment's (the latest, when there are several).</summary>
     private async Task<Guid?> EmailThreadOfAsync(string number, CancellationToken cancellationToken)
     {
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var ids = await db.Conversations.AsNoTracking()
             .Where(c => c.Door == Door.Email && c.State == ConversationState.Open && c.DoorData != null
                 && db.Cases.Any(k => k.Id == c.CaseId && k.Number == normalized))

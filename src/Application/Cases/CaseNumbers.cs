@@ -19,6 +19,9 @@ public sealed class CaseNumbers(AppDbContext db)
     /// <summary>The column's length: "M-2026-000123" is 13.</summary>
     public const int MaxLength = 20;
 
+    /// <summary>A case number as stored, from one as a person typed or pasted it (" m-2026-000123").</summary>
+    public static string Normalize(string number) => number.Trim().ToUpperInvariant();
+
     /// <summary>
     /// The next number, for a case about <paramref name="customerId"/>; null when there is no such customer (and no number
     /// is used up). On PostgreSQL the customer is read and the number drawn in one round trip, the busiest path in intake.

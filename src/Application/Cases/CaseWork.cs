@@ -23,7 +23,7 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     /// <summary>Loads a case for a change. Its timeline is not loaded: new entries are appended without reading old ones.</summary>
     public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         return await PrepareAsync(@case, expectedVersion, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
 {
     public async Task<CaseDetails> HandleAsync(string number, CancellationToken cancellationToken = default)
     {
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
             .Include(c => c.HandOffs).Include(c => c.Timeline).Include(c => c.Commitments)
             .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)

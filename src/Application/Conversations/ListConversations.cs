@@ -28,7 +28,7 @@ public sealed class ListConversations(AppDbContext db)
     public async Task<IReadOnlyList<ConversationView>> HandleAsync(string number, Actor actor, CancellationToken cancellationToken = default)
     {
         RequireServing(actor);
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var caseId = await db.Cases.Where(c => c.Number == normalized).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         var conversations = await db.Conversations.AsNoTracking().Where(c => c.CaseId == caseId)

@@ -139,7 +139,7 @@ public sealed class OpenCaseFromContact(
     /// <summary>The customer's own case, not yet resolved: a resolved case is reopened only as the same problem (RecordContact).</summary>
     private async Task<(string Number, Guid Id, bool New)> JoinAsync(string number, Guid customerId, CancellationToken cancellationToken)
     {
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var @case = await db.Cases.Where(c => c.Number == normalized).Select(c => new { c.Id, c.Number, c.CustomerId, c.Status })
             .FirstOrDefaultAsync(cancellationToken);
         if (@case is null || @case.CustomerId != customerId)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
@@ -25,7 +26,7 @@ public sealed class StartConversation(AppDbContext db, TimeProvider time)
     public async Task<ConversationStarted> HandleAsync(string number, StartConversationRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ListConversations.RequireServing(actor);
-        var normalized = number.Trim().ToUpperInvariant();
+        var normalized = CaseNumbers.Normalize(number);
         var @case = await db.Cases.Where(c => c.Number == normalized).Select(c => new { c.Id, c.Number, c.CustomerId, c.Status })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);

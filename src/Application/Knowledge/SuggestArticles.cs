@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
 using Moment.Domain.Knowledge;
@@ -37,7 +38,7 @@ public sealed class SuggestArticles(AppDbContext db, KnowledgeIndex index)
     public async Task<IReadOnlyList<ArticleHit>> ForCaseAsync(string caseNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caseNumber);
-        var number = caseNumber.Trim().ToUpperInvariant();
+        var number = CaseNumbers.Normalize(caseNumber);
         var @case = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => new { c.Id, c.Subject, c.Description }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", caseNumber);
         var latest = await (

@@ -56,7 +56,7 @@ public sealed class KnownIssueViews(AppDbContext db)
 
     public async Task<KnownIssuesForCase> ForCaseAsync(string caseNumber, CancellationToken cancellationToken = default)
     {
-        var number = caseNumber.Trim().ToUpperInvariant();
+        var number = CaseNumbers.Normalize(caseNumber);
         var @case = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => new { c.Id, c.Subject, c.Description }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", caseNumber);
         var linkedIds = db.KnownIssueLinks.Where(l => l.CaseId == @case.Id).Select(l => l.KnownIssueId);

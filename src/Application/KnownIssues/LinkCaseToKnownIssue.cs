@@ -16,7 +16,7 @@ public sealed class LinkCaseToKnownIssue(AppDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(actor);
         CaseRules.RequireWork(actor);
-        var number = (caseNumber ?? "").Trim().ToUpperInvariant();
+        var number = CaseNumbers.Normalize(caseNumber ?? "");
         var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", caseNumber ?? "");
         var issue = await db.KnownIssues.AsNoTracking().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moment.Application.Cases;
 using Moment.Application.KnownIssues;
 using Moment.Application.Staff;
 using Moment.Domain.KnownIssues;
@@ -62,7 +63,7 @@ internal static class KnownIssuesApi
                 Guid id, LinkCaseBody body, ClaimsPrincipal user, StaffCards cards, LinkCaseToKnownIssue link, CancellationToken ct) =>
             {
                 var (linked, isNew) = await link.HandleAsync(await user.ActorAsync(cards, ct), id, body.CaseNumber ?? "", ct);
-                var response = new LinkCaseResponse(linked.KnownIssueId, (body.CaseNumber ?? "").Trim().ToUpperInvariant(), isNew);
+                var response = new LinkCaseResponse(linked.KnownIssueId, CaseNumbers.Normalize(body.CaseNumber ?? ""), isNew);
                 return isNew ? TypedResults.Created($"/api/known-issues/{id}", response) : TypedResults.Ok(response);
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
