@@ -1,7 +1,6 @@
 using Moment.Application.Data;
 using Moment.Application.Queues;
 using Moment.Application.Telemetry;
-using Moment.Domain.Queues;
 
 namespace Moment.Application.Chat;
 
@@ -15,7 +14,7 @@ public sealed class LeaveChat(AppDbContext db, ChatTokens tokens, QueueSignal si
     {
         var contact = await tokens.FindAsync(token, cancellationToken);
         var now = time.GetUtcNow();
-        var inLine = contact.State is ContactState.Waiting or ContactState.Offered;
+        var inLine = contact.IsInLine;
         var left = contact.Leave(now);
         await db.SaveChangesAsync(cancellationToken);
         if (inLine && left)

@@ -46,7 +46,9 @@ public sealed partial class AcknowledgeNewCase(AppDbContext db, EmailSettings se
             return null;
         var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
         var @case = await db.Cases.AsNoTracking().Where(c => c.Id == conversation.CaseId).Select(c => new { c.Number, c.OwnerId }).FirstAsync(cancellationToken);
-        var owner = await staff.FindAsync(@case.OwnerId, cancellationToken) is { } card ? FirstName(card.DisplayName) : null;
+        var owner = await staff.FindAsync(@case.OwnerId, cancellationToken) is { } card && !string.IsNullOrWhiteSpace(card.DisplayName)
+            ? StaffUser.FirstNameOf(card.DisplayName)
+            : null;
         var words = Text(LanguageOf($"{subject}\n{text}"), @case.Number, owner, mailbox.AnswerWithin);
         var message = conversation.Write(ContactDirection.Outbound, null, words, null, time.GetUtcNow());
         db.ConversationMessages.Add(message);
@@ -116,9 +118,6 @@ public sealed partial class AcknowledgeNewCase(AppDbContext db, EmailSettings se
         var minutes = Math.Max(1, (int)Math.Round(span.TotalMinutes));
         return swedish ? $"inom {Count(minutes, "en minut", "minuter")}" : $"within {Count(minutes, "a minute", "minutes")}";
     }
-
-    private static string? FirstName(string displayName) =>
-        displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : null;
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();

@@ -256,7 +256,6 @@ public sealed class KnowledgeIndex : IDisposable
     private static Document Document(KnowledgeArticle article, string plainBody) =>
     [
         new StringField("id", article.Id.ToString("N"), Field.Store.YES),
-        new StringField("language", KnowledgeAnalyzers.Code(article.Language), Field.Store.NO),
         new StoredField("languageName", article.Language.ToString()),
         new StringField("visibility", article.IsPublic ? "public" : "internal", Field.Store.YES),
         new TextField(KnowledgeAnalyzers.TitleField(article.Language), article.Title, Field.Store.YES),
