@@ -40,6 +40,22 @@ public sealed class CaseEventFeed(AppDbContext db)
     }
 
     /// <summary>
+    /// Whether events after <paramref name="after"/> are committed but not yet handed out, because a transaction that
+    /// began before them is still running somewhere on the server (on this database or another: the horizon is the
+    /// server's). They are due the moment it ends; nothing here says when that is. Always false on SQLite.
+    /// </summary>
+    public async Task<bool> HeldBackAsync(FeedPosition after, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+            return false;
+        return await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM "CaseEvents"
+                WHERE "TransactionId" >= pg_snapshot_xmin(pg_current_snapshot())
+                  AND ("TransactionId", "Id") > ({after.Transaction}::text::xid8, {after.EventId})) AS "Value"
+            """).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The position of the last event handed out so far: where a new subscriber starts, so that it acts on what happens
     /// from now on and not on the whole history.
     /// </summary>

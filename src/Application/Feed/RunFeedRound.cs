@@ -3,8 +3,12 @@ using Moment.Application.Data;
 
 namespace Moment.Application.Feed;
 
-/// <summary>What one round did for a subscriber: how many events it handled, and how many times in a row it has failed now.</summary>
-public sealed record FeedRound(int Handled, int Failures);
+/// <summary>
+/// What one round did for a subscriber: how many events it handled, how many times in a row it has failed now, and
+/// whether it found nothing to hand out while events already committed wait behind a transaction still running
+/// (<see cref="CaseEventFeed.HeldBackAsync"/>): they are due as soon as it ends, so the next round should come soon.
+/// </summary>
+public sealed record FeedRound(int Handled, int Failures, bool HeldBack = false);
 
 /// <summary>
 /// One round of one subscriber: the next batch after its checkpoint, handled, and the checkpoint moved past it, or, when
@@ -28,7 +32,7 @@ public sealed class RunFeedRound(AppDbContext db, CaseEventFeed feed, TimeProvid
             return new FeedRound(0, 0);
         var batch = await feed.AfterAsync(new FeedPosition(checkpoint.Transaction, checkpoint.EventId), BatchSize, cancellationToken);
         if (batch.Count == 0)
-            return new FeedRound(0, checkpoint.Failures);
+            return new FeedRound(0, checkpoint.Failures, await feed.HeldBackAsync(new FeedPosition(checkpoint.Transaction, checkpoint.EventId), cancellationToken));
         try
         {
             await subscriber.HandleAsync(batch, cancellationToken);

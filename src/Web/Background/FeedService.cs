@@ -15,6 +15,14 @@ internal sealed class FeedService(
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How soon a round that found news held back by a transaction still running (<see cref="FeedRound.HeldBack"/>) looks
+    /// again. On the wall clock, not the app's: it waits for other transactions on the database server, which end in real
+    /// time whatever clock the app reads (in the tests that clock stands still, and the news would wait for a poll that
+    /// never comes).
+    /// </summary>
+    private static readonly TimeSpan HeldBackPause = TimeSpan.FromMilliseconds(50);
+
     private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(configuration.GetValue("Feed:PollMilliseconds", 500));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -30,6 +38,8 @@ internal sealed class FeedService(
                 var round = await RoundAsync(subscriber, stoppingToken);
                 if (round.Failures > 0)
                     await Task.Delay(PauseAfter(round.Failures), time, stoppingToken);
+                else if (round.HeldBack)
+                    await Task.WhenAny(poked, Task.Delay(HeldBackPause, TimeProvider.System, stoppingToken));
                 else if (round.Handled == 0)
                     await Task.WhenAny(poked, Task.Delay(_poll, time, stoppingToken));
             }

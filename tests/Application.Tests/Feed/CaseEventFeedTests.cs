@@ -230,6 +230,7 @@ public sealed class CaseEventFeedTestsOnPostgres(PostgresHost host) : CaseEventF
 
         await DrainAsync(subscriber);
         Assert.DoesNotContain(subscriber.Events, e => e.Kind == CaseEventKind.InternalNote);
+        Assert.True((await RoundAsync(subscriber)).HeldBack, "The committed note waits behind the open transaction: the round must say so.");
         await transaction.CommitAsync(Ct);
         await CatchUpAsync(subscriber, await EventsOfAsync([slow, quick]));
 
