@@ -15,6 +15,7 @@ using Moment.Application.Feed;
 using Moment.Application.Knowledge;
 using Moment.Application.KnownIssues;
 using Moment.Application.Mandates;
+using Moment.Application.Phone;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -69,6 +70,10 @@ public static class ApplicationSetup
         services.AddScoped<AnswerOffer>();
         services.AddScoped<EndContact>();
         services.AddScoped<AgentDesk>();
+        services.AddScoped<TakePbxEvent>();
+        services.AddScoped<CallsOnDesk>();
+        services.AddScoped<LogCall>();
+        services.AddScoped<RoutePbxCall>();
         services.AddScoped<BotAnswers>();
         services.AddScoped<QueueBot>();
         services.AddScoped<ChatTokens>();

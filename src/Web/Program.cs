@@ -17,6 +17,7 @@ using Moment.Web.Features.Email;
 using Moment.Web.Features.Knowledge;
 using Moment.Web.Features.KnownIssues;
 using Moment.Web.Features.Mandates;
+using Moment.Web.Features.Phone;
 using Moment.Web.Features.Queues;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -119,11 +120,13 @@ api.MapQueuesApi();
 api.MapKnowledgeApi();
 api.MapKnownIssuesApi();
 api.MapMandatesApi();
+api.MapPhoneApi();
 app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapPublicChatApi();
 app.MapChatDemo();
 app.MapPublicKnowledgeApi();
+app.MapPbxApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
 

@@ -15,6 +15,7 @@ using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
 using Moment.Domain.KnownIssues;
 using Moment.Domain.Mandates;
+using Moment.Domain.Phone;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -79,6 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
 
     public DbSet<MandateUse> MandateUses => Set<MandateUse>();
+
+    public DbSet<PbxCall> PbxCalls => Set<PbxCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,8 @@ using Moment.Application.Staff;
 
 namespace Moment.Application.Demo;
 
-public sealed record DemoAccount(string DisplayName, string Email, string Role, string? Team);
+/// <summary>A demo member of staff; <paramref name="Extension"/> is their extension on the demo PBX (the phone team has them).</summary>
+public sealed record DemoAccount(string DisplayName, string Email, string Role, string? Team, string? Extension = null);
 
 /// <summary>
 /// The demo operator's staff. One password for all, documented in the README and on the start page,
@@ -25,13 +26,13 @@ public static class DemoAccounts
         new("Astrid Lind", "astrid.lind@moment.test", StaffRoles.Administrator, null),
         new("Maria Berg", "maria.berg@moment.test", StaffRoles.Manager, null),
         new("Henrik Falk", "henrik.falk@moment.test", StaffRoles.Manager, null),
-        new("Johan Ek", "johan.ek@moment.test", StaffRoles.TeamLead, Phone),
+        new("Johan Ek", "johan.ek@moment.test", StaffRoles.TeamLead, Phone, "200"),
         new("Nora Vik", "nora.vik@moment.test", StaffRoles.TeamLead, Chat),
         new("Ali Karim", "ali.karim@moment.test", StaffRoles.TeamLead, Shops),
         new("Eva Sund", "eva.sund@moment.test", StaffRoles.TeamLead, Onboard),
         new("Lars Borg", "lars.borg@moment.test", StaffRoles.TeamLead, BusinessCustomers),
-        new("Sara Holm", "sara.holm@moment.test", StaffRoles.Agent, Phone),
-        new("Erik Sjö", "erik.sjo@moment.test", StaffRoles.Agent, Phone),
+        new("Sara Holm", "sara.holm@moment.test", StaffRoles.Agent, Phone, "201"),
+        new("Erik Sjö", "erik.sjo@moment.test", StaffRoles.Agent, Phone, "202"),
         new("Lina Ström", "lina.strom@moment.test", StaffRoles.Agent, Chat),
         new("Kim Åberg", "kim.aberg@moment.test", StaffRoles.Agent, BusinessCustomers),
         new("Omar Said", "omar.said@moment.test", StaffRoles.Frontline, Shops),

@@ -44,6 +44,7 @@ public sealed class SeedDemoData(
                 LockoutEnabled = true,
                 PasswordHash = passwordHash,
                 TeamId = account.Team is { } team ? teams[team].Id : null,
+                Extension = account.Extension,
             };
             Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, account.Role));

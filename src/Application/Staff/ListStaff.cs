@@ -3,7 +3,8 @@ using Moment.Application.Data;
 
 namespace Moment.Application.Staff;
 
-public sealed record StaffMemberSummary(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, string? TeamName, bool IsActive);
+public sealed record StaffMemberSummary(
+    Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, string? TeamName, bool IsActive, string? Extension);
 
 /// <summary>Everyone on the staff with their roles and team, for administrators and for <c>moment users list</c>.</summary>
 public sealed class ListStaff(AppDbContext db)
@@ -26,6 +27,7 @@ public sealed class ListStaff(AppDbContext db)
                 u.TeamId,
                 TeamName = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
                 u.IsActive,
+                u.Extension,
             })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
@@ -39,7 +41,7 @@ public sealed class ListStaff(AppDbContext db)
             .Select(u => new StaffMemberSummary(
                 u.Id, u.DisplayName, u.Email,
                 [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)],
-                u.TeamId, u.TeamName, u.IsActive))
+                u.TeamId, u.TeamName, u.IsActive, u.Extension))
             .ToList();
     }
 }

@@ -6,8 +6,12 @@ using Moment.Domain;
 
 namespace Moment.Application.Staff;
 
-/// <summary>Creates a member of staff (<see cref="Id"/> null, <see cref="Password"/> required) or changes one.</summary>
-public sealed record SaveStaffMemberRequest(Guid? Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, bool IsActive, string? Password);
+/// <summary>
+/// Creates a member of staff (<see cref="Id"/> null, <see cref="Password"/> required) or changes one; everything but the
+/// password is replaced, the PBX <see cref="Extension"/> too (none when null).
+/// </summary>
+public sealed record SaveStaffMemberRequest(
+    Guid? Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? TeamId, bool IsActive, string? Password, string? Extension = null);
 
 /// <summary>The administrator's page for users. Every check happens before anything is written.</summary>
 public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> users, ForgetEverywhere forget)
@@ -22,6 +26,12 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
             throw new DomainRuleException("There is no role '{0}'.", "Roles", unknownRole);
         if (request.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
             throw new DomainRuleException("The chosen team does not exist.", "TeamId");
+
+        var extension = Text.Optional(request.Extension, "Extension", StaffUser.ExtensionMaxLength);
+        if (extension is not null && !extension.All(c => char.IsAsciiLetterOrDigit(c) || "+*#._-@:".Contains(c, StringComparison.Ordinal)))
+            throw new DomainRuleException("An extension is digits (201), a number (+46812345678) or a SIP name, without spaces.", "Extension");
+        if (extension is not null && await db.Users.AnyAsync(u => u.Extension == extension && u.Id != request.Id, cancellationToken))
+            throw new DomainRuleException("Another member of staff already has the extension {0}.", "Extension", extension);
 
         var sameEmail = await users.FindByEmailAsync(email);
         if (sameEmail is not null && sameEmail.Id != request.Id)
@@ -44,6 +54,7 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<StaffUser> user
         user.UserName = email;
         user.TeamId = request.TeamId;
         user.IsActive = request.IsActive;
+        user.Extension = extension;
 
         // UserManager saves as it goes; one transaction keeps a half-made user (no roles, say) from ever existing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -6,7 +6,8 @@ using Moment.Application.Data;
 namespace Moment.Application.Staff;
 
 /// <summary>What a request needs to know about a member of staff: who they are, their team and their roles.</summary>
-public sealed record StaffCard(Guid Id, string UserName, string Email, string DisplayName, Guid? TeamId, string? TeamName, bool IsActive, IReadOnlyList<string> Roles);
+public sealed record StaffCard(
+    Guid Id, string UserName, string Email, string DisplayName, Guid? TeamId, string? TeamName, bool IsActive, IReadOnlyList<string> Roles, string? Extension = null);
 
 /// <summary>
 /// Staff cards, read through a short-lived cache: every API call and every new case needs one, and people change seldom.
@@ -41,12 +42,13 @@ public sealed class StaffCards(AppDbContext db, ShortLivedCache<Guid, StaffCard>
                 u.TeamId,
                 TeamName = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
                 u.IsActive,
+                u.Extension,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
             return null;
-        card = new StaffCard(found.Id, found.UserName, found.Email, found.DisplayName, found.TeamId, found.TeamName, found.IsActive, found.Roles);
+        card = new StaffCard(found.Id, found.UserName, found.Email, found.DisplayName, found.TeamId, found.TeamName, found.IsActive, found.Roles, found.Extension);
         cache.Store(id, card);
         return card;
     }

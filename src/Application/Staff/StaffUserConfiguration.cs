@@ -9,6 +9,8 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength);
+        builder.Property(u => u.Extension).HasMaxLength(StaffUser.ExtensionMaxLength);
+        builder.HasIndex(u => u.Extension).IsUnique();
         builder.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
     }
 }
