@@ -36,7 +36,11 @@ public abstract class BrowserApp : IAsyncLifetime
         // than one real address sends. RateLimitTests tests the limits themselves.
         _app.Settings["RateLimits:SignIn:PermitLimit"] = "100000";
         _app.Settings["RateLimits:Customer:PermitLimit"] = "100000";
+        _app.Settings["Phone:Pbx:Token"] = PbxToken;
     }
+
+    /// <summary>The token the PBX side of the app takes (<c>Phone:Pbx:Token</c>).</summary>
+    public const string PbxToken = "browser-pbx-token";
 
     public DatabaseProvider Provider => _app.Provider;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -18,7 +17,6 @@ public abstract class LiveHubTests(MomentApp app) : IAsyncLifetime
 {
     private const string Karin = "karin.nord@moment.test";
     private const string Sara = "sara.holm@moment.test";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
@@ -32,8 +30,8 @@ public abstract class LiveHubTests(MomentApp app) : IAsyncLifetime
     [Fact]
     public async Task Accepted_TheOffererHearsItOnTheirConnection_TheAcceptorDoesNot()
     {
-        var karinHears = new Listener();
-        var saraHears = new Listener();
+        var karinHears = new LiveListener();
+        var saraHears = new LiveListener();
         await using var karinLive = await ConnectAsync(Karin, karinHears);
         await using var saraLive = await ConnectAsync(Sara, saraHears);
         using var karin = await app.ClientForAsync(Karin);
@@ -60,7 +58,7 @@ public abstract class LiveHubTests(MomentApp app) : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Ct));
     }
 
-    private async Task<HubConnection> ConnectAsync(string email, Listener listener)
+    private async Task<HubConnection> ConnectAsync(string email, LiveListener listener)
     {
         var connection = Build(await app.CreateTokenAsync(email));
         connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
@@ -77,28 +75,6 @@ public abstract class LiveHubTests(MomentApp app) : IAsyncLifetime
             options.AccessTokenProvider = () => Task.FromResult(token);
         })
         .Build();
-
-    private sealed class Listener
-    {
-        private readonly ConcurrentQueue<LiveNews> _news = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public IReadOnlyList<LiveNews> News => [.. _news];
-
-        public void Hear(LiveNews news)
-        {
-            _news.Enqueue(news);
-            _arrived.Release();
-        }
-
-        public async Task HeardAsync(string kind, string number)
-        {
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            patience.CancelAfter(Patience);
-            while (!_news.Any(news => news.Kind == kind && news.Number == number))
-                await _arrived.WaitAsync(patience.Token);
-        }
-    }
 }
 
 /// <summary>The app on the system clock: the feed's poll is a real interval here.</summary>

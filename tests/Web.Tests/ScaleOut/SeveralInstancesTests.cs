@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -13,6 +12,7 @@ using Moment.Web.Background;
 using Moment.TestSupport;
 using Moment.Web.Realtime;
 using Moment.Web.ScaleOut;
+using Moment.Web.Tests.Feed;
 
 namespace Moment.Web.Tests.ScaleOut;
 
@@ -58,7 +58,7 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
     [Fact]
     public async Task LiveNewsSentByOne_ReachesAConnectionToTheOther()
     {
-        var saraHears = new Listener();
+        var saraHears = new LiveListener();
         await using var saraOnTwo = await ConnectAsync(instances.Two, Sara, saraHears);
         using var karinOnOne = TwoInstances.ApiClient(instances.One, (await CreateTokenAsync(Karin)).Secret);
 
@@ -184,7 +184,7 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
         return await scope.ServiceProvider.GetRequiredService<CreateApiToken>().HandleAsync(new CreateApiTokenRequest(email, "scale-out test", null), Ct);
     }
 
-    private async Task<HubConnection> ConnectAsync(MomentApp instance, string email, Listener listener)
+    private async Task<HubConnection> ConnectAsync(MomentApp instance, string email, LiveListener listener)
     {
         var token = (await CreateTokenAsync(email)).Secret;
         var connection = new HubConnectionBuilder()
@@ -193,25 +193,5 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
         connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
         await connection.StartAsync(Ct);
         return connection;
-    }
-
-    private sealed class Listener
-    {
-        private readonly ConcurrentQueue<LiveNews> _news = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public void Hear(LiveNews news)
-        {
-            _news.Enqueue(news);
-            _arrived.Release();
-        }
-
-        public async Task HeardAsync(string kind, string number)
-        {
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            patience.CancelAfter(Patience);
-            while (!_news.Any(news => news.Kind == kind && news.Number == number))
-                await _arrived.WaitAsync(patience.Token);
-        }
     }
 }
