@@ -15,6 +15,7 @@ using Moment.Application.Feed;
 using Moment.Application.Knowledge;
 using Moment.Application.KnownIssues;
 using Moment.Application.Mandates;
+using Moment.Application.Phone;
 using Moment.Application.Queues;
 using Moment.Application.Staff;
 using Moment.Application.Staffing;
@@ -79,6 +80,16 @@ public static class ApplicationSetup
         services.AddScoped<LeaveChat>();
         services.TryAddSingleton<ChatSignal>();
         services.AddScoped<WatchChats>();
+        services.TryAddSingleton<PhoneSettings>();
+        services.TryAddSingleton<ITelephony, NoTelephony>();
+        services.AddScoped<PhoneLines>();
+        services.AddScoped<CallLog>();
+        services.AddScoped<AnswerCall>();
+        services.AddScoped<WaitInLine>();
+        services.AddScoped<ChooseInCall>();
+        services.AddScoped<EndCall>();
+        services.AddScoped<PutCallThrough>();
+        services.AddScoped<SetStaffPhone>();
 
         services.TryAddSingleton(CasePolicy.Default);
         services.TryAddSingleton<FeedSignal>();

@@ -10,6 +10,7 @@ using Moment.Application.Staff;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Phone;
 using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
@@ -79,6 +80,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
 
     public DbSet<MandateUse> MandateUses => Set<MandateUse>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallStep> CallSteps => Set<CallStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
