@@ -17,6 +17,7 @@ using Moment.Web.Features.Email;
 using Moment.Web.Features.Knowledge;
 using Moment.Web.Features.KnownIssues;
 using Moment.Web.Features.Mandates;
+using Moment.Web.Features.Phone;
 using Moment.Web.Features.Queues;
 using Moment.Web.Features.Staff;
 using Moment.Web.Features.Staffing;
@@ -35,6 +36,7 @@ if (!builder.Environment.IsDevelopment())
 
 var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddEmailDoor(builder.Configuration);
+builder.Services.AddTwilioPhone(builder.Configuration);
 builder.Services.AddMomentDatabase(database).AddMomentApplication();
 builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DatabasePreparation>();
@@ -123,6 +125,7 @@ app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapPublicChatApi();
 app.MapChatDemo();
+app.MapTwilioPhoneApi();
 app.MapPublicKnowledgeApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(
     statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint at /api/{path}."));
