@@ -101,7 +101,11 @@ internal sealed class TwilioTelephony : ITelephony
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri is { } uri && baseUrl != TwilioSettings.TwilioRestBase)
+            {
                 request.RequestUri = new Uri(baseUrl, uri.PathAndQuery);
+                // The client names api.twilio.com in the Host header itself; the new address's host goes instead.
+                request.Headers.Host = null;
+            }
             return base.SendAsync(request, cancellationToken);
         }
     }
