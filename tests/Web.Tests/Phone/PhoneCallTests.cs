@@ -82,8 +82,8 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         await RouteAsync();
         var callback = await AcceptAsync(lina, "070-111 00 03");
         Assert.Null(callback.GetProperty("callProblem").GetString());
-        var placed = Assert.Single(Phone.Stub.Requests, r => r.Path.EndsWith("/Calls.json", StringComparison.Ordinal));
-        Assert.Equal(("+46701110003", "+46850000000"), (placed.Form["To"], placed.Form["From"]));
+        var placed = Assert.Single(Phone.Stub.Requests, r => r.Path.EndsWith("/Calls.json", StringComparison.Ordinal) && r.Form.GetValueOrDefault("To") == "+46701110003");
+        Assert.Equal("+46850000000", placed.Form["From"]);
         Assert.Contains("ringer upp, som du bad om", placed.Form["Twiml"], StringComparison.Ordinal);
         Assert.Contains("<Dial>+46701112233</Dial>", placed.Form["Twiml"], StringComparison.Ordinal);
         Assert.EndsWith("/api/phone/twilio/status", placed.Form["StatusCallback"], StringComparison.Ordinal);
@@ -194,6 +194,85 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         // A status for a call Moment does not know changes nothing.
         await StatusAsync("CAnever", "+46701150009", number, "completed");
         await SetPresenceAsync(nora, "away");
+    }
+
+    [Fact]
+    public async Task AProviderThatKeepsFailing_IsTriedAgain_SaidToTheAgent_AndLosesNoCallerAndNoCallback()
+    {
+        var (_, skill) = await NewQueueAsync(name: PhoneApp.QueueOf(6));
+        using var lina = await AgentReadyAsync(Lina, skill);
+        await SetPhoneAsync(lina, "070-111 22 33");
+        var number = PhoneApp.NumberOf(6);
+        Phone.Stub.Fails = request => request.Path.Contains("CAfails", StringComparison.Ordinal) || request.Form.GetValueOrDefault("To") == "+46701160001";
+        try
+        {
+            await EnterAndWaitAsync("CAfailsback", "+46701160001", number);
+            await PostAsync("/gather?at=wait&turn=1", Call("CAfailsback", "+46701160001", number, digits: "1"));
+            await StatusAsync("CAfailsback", "+46701160001", number, "completed");
+            App.Time.Advance(TimeSpan.FromSeconds(5));
+            await EnterAndWaitAsync("CAfailslive", "+46701160002", number);
+
+            await RouteAsync();
+            var callback = await AcceptAsync(lina, "070-116 00 01");
+            Assert.Contains("could not place the callback: call 070-116 00 01 yourself", callback.GetProperty("callProblem").GetString(), StringComparison.Ordinal);
+            Assert.Equal(3, Phone.Stub.Requests.Count(r => r.Form.GetValueOrDefault("To") == "+46701160001"));
+            var kept = await ContactOfAsync("CAfailsback");
+            Assert.Equal((ContactState.Answered, CallbackWay.Phone), (kept.State, kept.Callback));
+            var @case = await lina.GetFromJsonAsync<JsonElement>($"/api/cases/{callback.GetProperty("caseNumber").GetString()}", Ct);
+            Assert.Equal("Lina Ström", @case.GetProperty("owner").GetProperty("name").GetString());
+            Assert.Contains(CallStepKind.ProviderFailed, await StepsAsync("CAfailsback"));
+            Assert.Contains("503", await FailureOfAsync("CAfailsback"), StringComparison.Ordinal);
+
+            // The agent's call capacity is taken by the callback they now owe: ending it frees them for the caller on the line.
+            using var ended = await lina.PostAsync($"/api/queue/contacts/{kept.Id}/end", null, Ct);
+            Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+            await RouteAsync();
+            var live = await AcceptAsync(lina, "070-116 00 02");
+            Assert.Contains("put through at their next announcement", live.GetProperty("callProblem").GetString(), StringComparison.Ordinal);
+            var next = await PostAsync("/wait?turn=2", Call("CAfailslive", "+46701160002", number));
+            Assert.Contains("<Dial>+46701112233</Dial>", next, StringComparison.Ordinal);
+            Assert.Contains("Nu kopplar vi dig till Lina.", next, StringComparison.Ordinal);
+            Assert.Equal(3, Phone.Stub.Requests.Count(r => r.Path.EndsWith("/Calls/CAfailslive.json", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Phone.Stub.Fails = _ => false;
+            await SetPresenceAsync(lina, "away");
+        }
+    }
+
+    [Fact]
+    public async Task OutsideOpeningHours_TheCallerHearsWhenTheTeamOpens_AndMayLeaveACallbackForThen()
+    {
+        await NewQueueAsync(name: PhoneApp.QueueOf(7));
+        var number = PhoneApp.NumberOf(7);
+        var now = App.Time.GetUtcNow();
+        // 19:30 in Stockholm (winter time), after the team's 17:00; then the next morning, open again for the tests after.
+        var evening = new DateTimeOffset(now.Year, now.Month, now.Day, 18, 30, 0, TimeSpan.Zero);
+        App.Time.Advance(evening - now);
+        try
+        {
+            var greeting = await PostAsync("/voice", Call("CAevening", "+46701170001", number));
+            Assert.Contains("Vi har stängt nu och öppnar tisdag den 24 november klockan 08:00.", greeting, StringComparison.Ordinal);
+            Assert.Contains("Tryck 1 så ringer vi upp dig när vi har öppnat.", greeting, StringComparison.Ordinal);
+            Assert.Contains("<Hangup", greeting, StringComparison.Ordinal);
+
+            var pressed = await PostAsync("/gather?at=greeting&turn=0", Call("CAevening", "+46701170001", number, digits: "1"));
+            Assert.Contains("Vi ringer upp dig på 0 7 0, 1 1 7, 0 0, 0 1", pressed, StringComparison.Ordinal);
+            await StatusAsync("CAevening", "+46701170001", number, "completed");
+
+            var contact = await ContactOfAsync("CAevening");
+            Assert.Equal((ContactState.Waiting, CallbackWay.Phone), (contact.State, contact.Callback));
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var promise = await db.Commitments.AsNoTracking().SingleAsync(c => c.CaseId == contact.CaseId, Ct);
+            // An hour after the team opens (08:00 in Stockholm is 07:00 UTC in November).
+            Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), promise.Deadline);
+        }
+        finally
+        {
+            App.Time.Advance(TimeSpan.FromHours(14));
+        }
     }
 
     private async Task<string> EnterAndWaitAsync(string callSid, string from, string to)

@@ -24,6 +24,9 @@ public sealed class TwilioRestStub : IAsyncDisposable
 
     public Uri BaseUrl => new(_app.Urls.First());
 
+    /// <summary>Which requests the stub answers with 503, as Twilio does when it is having a bad day.</summary>
+    public Func<RestRequest, bool> Fails { get; set; } = _ => false;
+
     public static async Task<TwilioRestStub> StartAsync()
     {
         // Not the app's Production settings, which the test folder holds too (they allow only the host "localhost").
@@ -36,7 +39,10 @@ public sealed class TwilioRestStub : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             var path = request.Path.Value ?? "";
-            stub.Requests.Enqueue(new RestRequest(path, form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)));
+            var asked = new RestRequest(path, form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
+            stub.Requests.Enqueue(asked);
+            if (stub.Fails(asked))
+                return Results.Json(new { code = 20500, message = "Service unavailable", status = 503 }, statusCode: 503);
             var sid = path.EndsWith("/Calls.json", StringComparison.Ordinal)
                 ? $"CAoutbound{Interlocked.Increment(ref stub._placed):D24}"
                 : path[(path.LastIndexOf('/') + 1)..].Replace(".json", "", StringComparison.Ordinal);

@@ -82,7 +82,9 @@ internal sealed class TwilioTelephony : ITelephony
             }
             catch (Exception failure) when (failure is TwilioException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                throw new TelephonyException($"Twilio did not take the request: {failure.Message}", failure);
+                throw new TelephonyException(failure is ApiException api
+                    ? $"Twilio answered {api.Status} (error {api.Code}): {api.Message}"
+                    : $"Twilio could not be reached: {failure.Message}", failure);
             }
         }
     }
