@@ -8,6 +8,15 @@ using Moment.Domain.Queues;
 namespace Moment.Application.Phone;
 
 /// <summary>
+/// What an agent must know when their call could not be put through or placed: a sentence with the customer's number as
+/// its argument, translated on the desk like a refusal (the format is the resource key).
+/// </summary>
+public sealed record CallProblem(string Format, string? Number = null)
+{
+    public string Text => string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, Number);
+}
+
+/// <summary>
 /// A person took a contact that is a call (<see cref="Queues.AnswerOffer"/>): the caller still on the line is put through
 /// to the phone on the person's profile (the provider is asked to interrupt the wait with a dial); a callback whose place
 /// came up is placed now, and bridges the person when the customer answers. Runs after the answer is saved: the case is
@@ -18,7 +27,7 @@ namespace Moment.Application.Phone;
 public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLog log, PhoneSettings settings, TimeProvider time)
 {
     /// <summary>Null when the call was put through (or placed); else what the agent needs to know.</summary>
-    public async Task<string?> HandleAsync(WaitingContact contact, CancellationToken cancellationToken = default)
+    public async Task<CallProblem?> HandleAsync(WaitingContact contact, CancellationToken cancellationToken = default)
     {
         if (contact.RoutedAs != Door.Phone || contact.AnsweredById is not { } agentId)
             return null;
@@ -29,7 +38,7 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
         if (string.IsNullOrEmpty(agent.PhoneNumber))
         {
             await db.SaveChangesAsync(cancellationToken);
-            return "Add your phone number to your profile to take calls: this call cannot be put through to you.";
+            return new CallProblem("Add your phone number to your profile to take calls: this call cannot be put through to you.");
         }
 
         var firstName = StaffUser.FirstNameOf(agent.DisplayName);
@@ -50,16 +59,16 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
             await log.TakeAsync(live, CallStepKind.ProviderFailed, 0, failure.Message, cancellationToken);
             live.Failed(failure.Message);
             await db.SaveChangesAsync(cancellationToken);
-            return "The phone provider could not be reached to put the call through; the caller is put through at their next announcement.";
+            return new CallProblem("The phone provider could not be reached to put the call through; the caller is put through at their next announcement.");
         }
     }
 
-    private async Task<string?> CallBackAsync(WaitingContact contact, string number, string firstName, string agentPhone, Call? asked, CancellationToken cancellationToken)
+    private async Task<CallProblem?> CallBackAsync(WaitingContact contact, string number, string firstName, string agentPhone, Call? asked, CancellationToken cancellationToken)
     {
         if (!telephony.IsConfigured)
         {
             await db.SaveChangesAsync(cancellationToken);
-            return $"No phone provider is set up: call {Customers.PhoneNumbers.Display(number)} yourself.";
+            return new CallProblem("No phone provider is set up: call {0} yourself.", Customers.PhoneNumbers.Display(number));
         }
 
         try
@@ -82,7 +91,7 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return $"The phone provider could not place the callback: call {Customers.PhoneNumbers.Display(number)} yourself. The promise is yours.";
+            return new CallProblem("The phone provider could not place the callback: call {0} yourself. The promise is yours.", Customers.PhoneNumbers.Display(number));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Moment.Application.Queues;
 public sealed record AnswerOfferRequest(string? JoinCase);
 
 /// <summary><paramref name="CallProblem"/>: a call that could not be put through (or a callback not placed), and what to do.</summary>
-public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? ConversationId, string? CallProblem = null);
+public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? ConversationId, CallProblem? CallProblem = null);
 
 /// <summary>
 /// The agent takes the contact offered to them, and owns the case it lands on (principle 1): the customer's open case
