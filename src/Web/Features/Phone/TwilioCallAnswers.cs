@@ -35,6 +35,8 @@ internal static class TwilioCallAnswers
         PauseFor pause => Pause(pause),
         GatherDigit gather => Gather(gather, pathBase),
         RedirectTo redirect => new Redirect(new Uri(LinkOf(redirect.To, pathBase), UriKind.Relative), HttpMethod.Post),
+        // A SIP address (an agent on a softphone or PBX) is dialled as <Sip>, a phone number as the dial's text.
+        DialNumber dial when dial.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) => new Dial().Sip(new Uri(dial.Number)),
         DialNumber dial => new Dial(dial.Number),
         HangUp => new Hangup(),
         _ => throw new InvalidOperationException($"No TwiML for {instruction.GetType().Name}."),
