@@ -84,6 +84,16 @@ public static class ApplicationSetup
         services.AddScoped<LeaveChat>();
         services.TryAddSingleton<ChatSignal>();
         services.AddScoped<WatchChats>();
+        services.TryAddSingleton<PhoneSettings>();
+        services.TryAddSingleton<ITelephony, NoTelephony>();
+        services.AddScoped<PhoneLines>();
+        services.AddScoped<CallLog>();
+        services.AddScoped<AnswerCall>();
+        services.AddScoped<WaitInLine>();
+        services.AddScoped<ChooseInCall>();
+        services.AddScoped<EndCall>();
+        services.AddScoped<PutCallThrough>();
+        services.AddScoped<SetStaffPhone>();
 
         services.TryAddSingleton(CasePolicy.Default);
         services.TryAddSingleton<FeedSignal>();

@@ -36,6 +36,7 @@ if (!builder.Environment.IsDevelopment())
 
 var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddEmailDoor(builder.Configuration);
+builder.Services.AddTwilioPhone(builder.Configuration);
 builder.Services.AddMomentDatabase(database).AddMomentApplication();
 builder.Services.Configure<DemoMode>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DatabasePreparation>();
@@ -125,6 +126,7 @@ app.MapPublicCaseApi();
 app.MapPublicPromiseApi();
 app.MapPublicChatApi();
 app.MapChatDemo();
+app.MapTwilioPhoneApi();
 app.MapPublicKnowledgeApi();
 app.MapPbxApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(

@@ -41,6 +41,17 @@ public sealed class AskForCallback(
 
         var number = Customers.PhoneNumbers.TryNormalize(request.Phone)
             ?? throw new DomainRuleException("That is not a phone number we can call.", "Phone");
+        await KeepAsync(contact, number, cancellationToken);
+        return await read.StandingAsync(contact, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps a phone callback for a contact at any door (the chat's number typed in, the caller's own number at the phone
+    /// door): the promise, its case and its keeper, in one transaction. The contact needs its conversation for the case.
+    /// </summary>
+    public async Task KeepAsync(WaitingContact contact, string number, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         if (contact.Callback == CallbackWay.Phone)
             throw new ConflictException("You have already asked us to call you back.");
         var queue = await db.Queues.AsNoTracking().FirstAsync(q => q.Id == contact.QueueId, cancellationToken);
@@ -54,7 +65,7 @@ public sealed class AskForCallback(
         if (await KeeperAsync(team.TeamLeadId ?? team.ResponsibleManagerId, cancellationToken) is { } keeper && contact.ConversationId is { } conversation)
         {
             var opened = await open.HandleAsync(new OpenCaseFromContactRequest(
-                Door.Chat, contact.CustomerId, contact.CustomerName, number, contact.Email, null, contact.CaseSubject, contact.Question,
+                contact.Door, contact.CustomerId, contact.CustomerName, number, contact.Email, null, contact.CaseSubject, contact.Question,
                 WaitingConversationId: conversation), keeper, cancellationToken);
             var @case = await work.LoadAsync(opened.CaseNumber, null, cancellationToken);
             @case.MakeCommitment(null, CommitmentKind.CallBack, What(contact.Language, number, deadline, calendar.TimeZone), keeper.Id, keeper.TeamId, deadline, Door.Phone, now);
@@ -65,7 +76,6 @@ public sealed class AskForCallback(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Poke();
-        return await read.StandingAsync(contact, null, cancellationToken);
     }
 
     private async Task<Actor?> KeeperAsync(Guid? id, CancellationToken cancellationToken) =>

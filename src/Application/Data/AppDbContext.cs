@@ -10,12 +10,12 @@ using Moment.Application.Staff;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Phone;
 using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
 using Moment.Domain.KnownIssues;
 using Moment.Domain.Mandates;
-using Moment.Domain.Phone;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
 
@@ -82,6 +82,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MandateUse> MandateUses => Set<MandateUse>();
 
     public DbSet<PbxCall> PbxCalls => Set<PbxCall>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallStep> CallSteps => Set<CallStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

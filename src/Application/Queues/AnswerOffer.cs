@@ -3,6 +3,7 @@ using Moment.Application.Cases;
 using Moment.Application.Chat;
 using Moment.Application.Conversations;
 using Moment.Application.Data;
+using Moment.Application.Phone;
 using Moment.Application.Staff;
 using Moment.Application.Telemetry;
 using Moment.Domain;
@@ -13,15 +14,17 @@ namespace Moment.Application.Queues;
 /// <summary>The number of the customer's open case the contact is about, when the agent picks one; else a new case.</summary>
 public sealed record AnswerOfferRequest(string? JoinCase);
 
-public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? ConversationId);
+/// <summary><paramref name="CallProblem"/>: a call that could not be put through (or a callback not placed), and what to do.</summary>
+public sealed record OfferAnswered(Guid ContactId, string CaseNumber, Guid? ConversationId, CallProblem? CallProblem = null);
 
 /// <summary>
 /// The agent takes the contact offered to them, and owns the case it lands on (principle 1): the customer's open case
 /// when the agent picks it, else a new case at the door. The conversation lands with it, the bot's part and all, so the
 /// customer never repeats themselves. A callback's case, opened when the customer asked, passes to the agent with its
-/// promise. All in one transaction: a refusal leaves the offer as it was.
+/// promise. All in one transaction: a refusal leaves the offer as it was. A call is then put through to the agent's phone,
+/// or a callback placed (<see cref="PutCallThrough"/>).
 /// </summary>
-public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, ChatSignal chats, MomentMetrics metrics, TimeProvider time)
+public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseWork work, PutCallThrough calls, ChatSignal chats, MomentMetrics metrics, TimeProvider time)
 {
     public async Task<OfferAnswered> HandleAsync(Guid contactId, AnswerOfferRequest request, Actor agent, CancellationToken cancellationToken = default)
     {
@@ -38,7 +41,7 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
             // Saves the contact's answer with the case, under the case's concurrency check, and commits.
             await work.SaveAsync(cancellationToken);
             Answered(contact);
-            return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
+            return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId, await calls.HandleAsync(contact, cancellationToken));
         }
         else
         {
@@ -54,7 +57,7 @@ public sealed class AnswerOffer(AppDbContext db, OpenCaseFromContact open, CaseW
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Answered(contact);
-        return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId);
+        return new OfferAnswered(contact.Id, contact.CaseNumber!, contact.ConversationId, await calls.HandleAsync(contact, cancellationToken));
     }
 
     private void Answered(WaitingContact contact)
@@ -79,6 +82,12 @@ public sealed class EndContact(AppDbContext db, QueueSignal signal, TimeProvider
             ?? throw new NotFoundException("There is no such contact in the queue.");
         if (contact.AnsweredById != agent.Id && !agent.IsLeading)
             throw new ForbiddenException("Only the agent who took the contact ends it.");
+        await EndAsync(contact, cancellationToken);
+    }
+
+    /// <summary>Ends a contact a person took, however it finished: the agent ended it, or the caller hung up.</summary>
+    public async Task EndAsync(WaitingContact contact, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         contact.End(now);
         if (contact.ConversationId is { } conversationId

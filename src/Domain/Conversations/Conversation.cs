@@ -61,13 +61,15 @@ public sealed class Conversation
     /// <summary>
     /// A conversation a customer starts at a door with no person behind it yet (a web chat in the queue): its messages
     /// are kept from the first, and it lands on a case when a person takes it, so the customer never repeats themselves.
+    /// A call waiting in line has the provider's id of the call.
     /// </summary>
-    public static Conversation Waiting(Door door, DateTimeOffset now) => new()
+    public static Conversation Waiting(Door door, DateTimeOffset now, string? externalId = null) => new()
     {
         Id = Guid.NewGuid(),
         Door = door,
         State = ConversationState.Open,
         StartedAt = now,
+        ExternalId = Text.Optional(externalId, "ExternalId", ExternalIdMaxLength),
     };
 
     /// <summary>The person who took it opened or chose the case it belongs to from now on.</summary>

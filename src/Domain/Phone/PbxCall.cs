@@ -1,11 +1,5 @@
 namespace Moment.Domain.Phone;
 
-public enum CallDirection
-{
-    Inbound,
-    Outbound,
-}
-
 public enum PbxCallState
 {
     Ringing,

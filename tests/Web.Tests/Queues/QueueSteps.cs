@@ -30,13 +30,13 @@ public abstract class QueueSteps(MomentApp app) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    protected async Task<(Guid Queue, string Skill)> NewQueueAsync(bool botFirst = false)
+    protected async Task<(Guid Queue, string Skill)> NewQueueAsync(bool botFirst = false, string? name = null)
     {
         using var astrid = await app.ClientForAsync(Astrid);
         var chat = (await astrid.GetFromJsonAsync<JsonElement>("/api/teams", Ct)).EnumerateArray().First(t => t.GetProperty("name").GetString() == "Chat").GetProperty("id").GetGuid();
         // A skill of the test's own, so that what earlier tests left in their lines is never offered here.
         var skill = "t" + Guid.NewGuid().ToString("N")[..12];
-        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = "Chatten " + skill, skills = skill, botFirst }, Ct);
+        using var created = await astrid.PostAsJsonAsync("/api/queues", new { teamId = chat, name = name ?? "Chatten " + skill, skills = skill, botFirst }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return ((await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid(), skill);
     }

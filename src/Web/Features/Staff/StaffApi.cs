@@ -11,6 +11,8 @@ public sealed record MeResponse(Guid Id, string Name, string Email, IReadOnlyLis
 
 public sealed record CreateTokenBody(string? Name, DateTimeOffset? ExpiresAt);
 
+public sealed record PhoneBody(string? Phone);
+
 /// <summary>Who am I, my API tokens, and the staff directory.</summary>
 internal static class StaffApi
 {
@@ -20,6 +22,9 @@ internal static class StaffApi
         me.MapGet("/", GetMeAsync).WithSummary("The signed-in member of staff, with roles and team.");
         me.MapGet("/tokens", (ClaimsPrincipal user, ListApiTokens list, CancellationToken ct) => list.HandleAsync(user.StaffId(), ct))
             .WithSummary("My personal API tokens (never their secrets).");
+        me.MapPut("/phone", async (PhoneBody body, ClaimsPrincipal user, SetStaffPhone set, CancellationToken ct) =>
+                TypedResults.Ok(new PhoneBody(await set.HandleAsync(user.StaffId(), body.Phone, ct))))
+            .WithSummary("The phone I take calls on (any Swedish notation, or a sip: address); none to take no calls. A call I accept is put through to it.");
         me.MapPost("/tokens", CreateTokenAsync).WithSummary("Creates a personal API token. The secret is in this response only.");
         me.MapDelete("/tokens/{id:guid}", async (Guid id, ClaimsPrincipal user, RevokeApiToken revoke, CancellationToken ct) =>
             {
