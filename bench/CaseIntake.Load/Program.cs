@@ -55,7 +55,10 @@ internal static class LoadDriver
                     token = (await scope.ServiceProvider.GetRequiredService<CreateApiToken>().HandleAsync(new CreateApiTokenRequest("karin.nord@moment.test", "load", null))).Secret;
                 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                var customers = await client.GetFromJsonAsync<JsonElement>("/api/customers?query=andersson");
+                using var found = await client.GetAsync("/api/customers?query=andersson");
+                if (!found.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"Finding the customer: {(int)found.StatusCode} {await found.Content.ReadAsStringAsync()}");
+                var customers = await found.Content.ReadFromJsonAsync<JsonElement>();
                 var customerId = customers[0].GetProperty("id").GetGuid();
 
                 // The figures are for a warm server: warm up until tiered compilation has settled (few methods compiled per round).
@@ -131,6 +134,8 @@ internal sealed class LoadApp(string provider, string connectionString) : WebApp
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Moment", connectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        // Production answers only its configured hosts; the driver calls the loopback address.
+        builder.UseSetting("AllowedHosts", "127.0.0.1");
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 }
