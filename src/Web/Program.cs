@@ -127,6 +127,7 @@ app.MapPublicPromiseApi();
 app.MapPublicChatApi();
 app.MapChatDemo();
 app.MapTwilioPhoneApi();
+app.MapPhoneDemo();
 app.MapPublicKnowledgeApi();
 app.MapPbxApi();
 app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(

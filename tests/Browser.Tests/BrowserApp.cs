@@ -37,7 +37,14 @@ public abstract class BrowserApp : IAsyncLifetime
         _app.Settings["RateLimits:SignIn:PermitLimit"] = "100000";
         _app.Settings["RateLimits:Customer:PermitLimit"] = "100000";
         _app.Settings["Phone:Pbx:Token"] = PbxToken;
+        // The phone simulator signs its calls with this token; calls to PhoneLineNumber go to the queue PhoneLineQueue.
+        _app.Settings["Phone:Twilio:AuthToken"] = "browser-twilio-token";
+        _app.Settings[$"Phone:Lines:{PhoneLineNumber}"] = PhoneLineQueue;
     }
+
+    public const string PhoneLineNumber = "+46855599999";
+
+    public const string PhoneLineQueue = "Telefonlinjen dygnet runt";
 
     /// <summary>The token the PBX side of the app takes (<c>Phone:Pbx:Token</c>).</summary>
     public const string PbxToken = "browser-pbx-token";

@@ -17,8 +17,9 @@ internal static class OpenQueues
     /// <param name="agents">Who serves the queue (email addresses).</param>
     /// <param name="chatCapacity">How many chats each agent may take at once.</param>
     /// <param name="bot">When given, the queue's bot answers first from these pairs.</param>
+    /// <param name="name">The queue's name (a phone line's setting names it); else one of its own.</param>
     public static async Task<(Guid Queue, Guid Team, string Name)> NewAsync(
-        BrowserApp app, string[] agents, int chatCapacity = 3, IReadOnlyList<BotAnswerView>? bot = null)
+        BrowserApp app, string[] agents, int chatCapacity = 3, IReadOnlyList<BotAnswerView>? bot = null, string? name = null)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = app.Services.CreateAsyncScope();
@@ -35,7 +36,7 @@ internal static class OpenQueues
         var cards = scope.ServiceProvider.GetRequiredService<StaffCards>();
         var admin = Actor.Of((await cards.FindByEmailAsync("astrid.lind@moment.test", ct))!);
         var skill = "q" + Guid.NewGuid().ToString("N")[..10];
-        var name = "Kö " + skill;
+        name ??= "Kö " + skill;
         var queue = await scope.ServiceProvider.GetRequiredService<QueueSettings>().SaveAsync(
             null, new SaveQueueRequest(team.Id, name, skill, null, null, null, null, bot is not null), admin, ct);
         if (bot is not null)
