@@ -43,15 +43,19 @@ public sealed class CallsOnDesk(AppDbContext db, TimeProvider time)
         {
             var callers = call.CustomerNumber is { } number ? await CallersAsync(db, number, cancellationToken) : [];
             views.Add(new CallOnDesk(
-                call.Id, call.Direction, call.CustomerNumber is { } e164 ? Customers.PhoneNumbers.Display(e164) : call.Direction == CallDirection.Inbound ? call.From : call.To,
+                call.Id, call.Direction, NumberOf(call),
                 call.State, call.StartedAt, call.AnsweredAt, call.EndedAt, call.Missed, callers));
         }
 
         return views;
     }
 
+    /// <summary>The customer's side of the call as people write it, or as the PBX sent it when it is no phone number.</summary>
+    internal static string NumberOf(PbxCall call) =>
+        call.CustomerNumber is { } e164 ? Customers.PhoneNumbers.Display(e164) : call.Direction == CallDirection.Inbound ? call.From : call.To;
+
     /// <summary>The customers with this number and their open cases, the most recently changed first.</summary>
-    internal static async Task<IReadOnlyList<Caller>> CallersAsync(AppDbContext db, string e164, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Caller>> CallersAsync(AppDbContext db, string e164, CancellationToken cancellationToken)
     {
         var customers = await db.Customers.AsNoTracking()
             .Where(c => c.PhoneNumbers.Any(p => p.E164 == e164))
@@ -104,7 +108,7 @@ public sealed class LogCall(AppDbContext db, RecordContact record)
     /// <summary>Without a summary from the person (an integration logging calls), the number and the time talked, in no language.</summary>
     private static string Said(PbxCall call)
     {
-        var number = call.CustomerNumber is { } e164 ? Customers.PhoneNumbers.Display(e164) : call.Direction == CallDirection.Inbound ? call.From : call.To;
+        var number = CallsOnDesk.NumberOf(call);
         return call.Talked is { } talked ? $"{number} ({(int)talked.TotalMinutes}:{talked.Seconds:00})" : $"{number} (–)";
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
+using Moment.Domain.Cases;
 using Moment.Domain.Queues;
 
 namespace Moment.Application.Phone;
@@ -21,22 +22,18 @@ public sealed class RoutePbxCall(AppDbContext db)
     {
         if (Customers.PhoneNumbers.TryNormalize(from) is not { } e164)
             return new PbxRoute(ToQueue, null, null, null, null);
-        foreach (var caller in await CallsOnDesk.CallersAsync(db, e164, cancellationToken))
-        {
-            foreach (var open in caller.OpenCases)
-            {
-                var owner = await db.Cases.Where(c => c.Number == open.Number)
-                    .Join(db.Users, c => c.OwnerId, u => u.Id, (c, u) => new { u.Id, u.Extension, u.IsActive, u.DisplayName })
-                    .FirstAsync(cancellationToken);
-                if (owner.Extension is null || !owner.IsActive)
-                    continue;
-                // No presence on record: the owner does not work the queue, and their phone rings as it always has.
-                var presence = await db.AgentPresences.Where(p => p.UserId == owner.Id).Select(p => (Presence?)p.State).FirstOrDefaultAsync(cancellationToken);
-                if (presence == Presence.Away)
-                    continue;
-                return new PbxRoute(ToExtension, owner.Extension, open.Number, owner.DisplayName, caller.Name);
-            }
-        }
+        // One query: the caller's open cases (their customers by name, each one's latest case first) whose owner has an
+        // extension, is active and is not away. No presence on record counts as present: the owner does not work the
+        // queue, and their phone rings as it always has.
+        var owner = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.ResolvedBySilence)
+            .Join(db.Customers.Where(k => k.PhoneNumbers.Any(p => p.E164 == e164)), c => c.CustomerId, k => k.Id, (c, k) => new { c.Number, c.UpdatedAt, c.OwnerId, Customer = k.Name })
+            .Join(db.Users, x => x.OwnerId, u => u.Id, (x, u) => new { x.Number, x.UpdatedAt, x.Customer, u.Id, u.Extension, u.IsActive, u.DisplayName })
+            .Where(x => x.Extension != null && x.IsActive && !db.AgentPresences.Any(p => p.UserId == x.Id && p.State == Presence.Away))
+            .OrderBy(x => x.Customer).ThenByDescending(x => x.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (owner is not null)
+            return new PbxRoute(ToExtension, owner.Extension, owner.Number, owner.DisplayName, owner.Customer);
 
         return new PbxRoute(ToQueue, null, null, null, null);
     }
