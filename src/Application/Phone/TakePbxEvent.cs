@@ -21,19 +21,9 @@ public sealed class TakePbxEvent(AppDbContext db, TimeProvider time)
 {
     public async Task<PbxEventTaken> HandleAsync(PbxEventRequest request, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TakeAsync(request, cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Two events of one call at once (the PBX retried before the first was answered, or an answer and a
-                // hang-up crossed): the other was saved first; this one is taken again against what it saved.
-                db.ChangeTracker.Clear();
-            }
-        }
+        // Two events of one call at once (the PBX retried before the first was answered, or an answer and a hang-up
+        // crossed): the other was saved first; this one is taken again against what it saved.
+        return await db.RetryAsync(() => TakeAsync(request, cancellationToken));
     }
 
     private async Task<PbxEventTaken> TakeAsync(PbxEventRequest request, CancellationToken cancellationToken)

@@ -78,11 +78,16 @@ public sealed class EndContact(AppDbContext db, QueueSignal signal, TimeProvider
 {
     public async Task HandleAsync(Guid contactId, Actor agent, CancellationToken cancellationToken = default)
     {
-        var contact = await db.WaitingContacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
-            ?? throw new NotFoundException("There is no such contact in the queue.");
-        if (contact.AnsweredById != agent.Id && !agent.IsLeading)
-            throw new ForbiddenException("Only the agent who took the contact ends it.");
-        await EndAsync(contact, cancellationToken);
+        // Ending is a fact, not a choice made on what was seen: if the agent's presence changed at the same moment (they
+        // chose Away as they ended), it is done again against that.
+        await db.RetryAsync(async () =>
+        {
+            var contact = await db.WaitingContacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
+                ?? throw new NotFoundException("There is no such contact in the queue.");
+            if (contact.AnsweredById != agent.Id && !agent.IsLeading)
+                throw new ForbiddenException("Only the agent who took the contact ends it.");
+            await EndAsync(contact, cancellationToken);
+        });
     }
 
     /// <summary>Ends a contact a person took, however it finished: the agent ended it, or the caller hung up.</summary>

@@ -23,11 +23,16 @@ public sealed class SetPresence(AppDbContext db, QueueSignal signal, TimeProvide
     {
         if (state is not { } wanted)
             throw new DomainRuleException("Choose available, busy, away or wrap-up.", "State");
-        var presence = await FindOrStartAsync(actor, cancellationToken);
-        presence.Set(wanted, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        // The agent's own word wins: routing may have offered them something, or their chat ended, at the same moment.
+        var view = await db.RetryAsync(async () =>
+        {
+            var presence = await FindOrStartAsync(actor, cancellationToken);
+            presence.Set(wanted, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return View(presence);
+        });
         signal.Poke();
-        return View(presence);
+        return view;
     }
 
     private async Task<AgentPresence> FindOrStartAsync(Actor actor, CancellationToken cancellationToken)

@@ -88,6 +88,63 @@ public abstract class ChatAndQueueTests(ApplicationHost host) : IAsyncLifetime
         await AwayAsync(lina);
     }
 
+    [Fact]
+    public async Task AnAgentWhoChoosesAwayAsTheirChatEnds_IsAway_AndTheChatIsEnded()
+    {
+        var queue = await QueueAsync();
+        await using (var starting = host.Scope())
+            await starting.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
+                new StartChatRequest(queue, "Cilla Samtidig", "Jag har en fråga om min faktura.", null, null, "sv"), Ct);
+        var lina = await AgentAsync("lina.strom@moment.test", queue);
+        Assert.Equal(1, (await RouteAsync()).Offered);
+        Guid contactId;
+        await using (var answering = host.Scope())
+        {
+            var offered = await answering.ServiceProvider.GetRequiredService<AppDbContext>().WaitingContacts.AsNoTracking()
+                .Where(c => c.QueueId == queue).Select(c => c.Id).SingleAsync(Ct);
+            contactId = (await answering.ServiceProvider.GetRequiredService<AnswerOffer>().HandleAsync(offered, new AnswerOfferRequest(null), lina, Ct)).ContactId;
+        }
+
+        // Each side has read the agent's presence before the other saves (as when Away is pressed while "End the chat" is
+        // still saving): the one that saves second finds the presence's version moved.
+        await using var choosing = host.Scope();
+        var choosingDb = choosing.ServiceProvider.GetRequiredService<AppDbContext>();
+        await choosingDb.AgentPresences.SingleAsync(p => p.UserId == lina.Id, Ct);
+        await using (var ending = host.Scope())
+            await ending.ServiceProvider.GetRequiredService<EndContact>().HandleAsync(contactId, lina, Ct);
+
+        var chosen = await choosing.ServiceProvider.GetRequiredService<SetPresence>().HandleAsync(lina, Presence.Away, Ct);
+
+        Assert.Equal(Presence.Away, chosen.State);
+        await using var after = host.Scope();
+        var check = after.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(Presence.Away, await check.AgentPresences.Where(p => p.UserId == lina.Id).Select(p => p.State).SingleAsync(Ct));
+        Assert.Equal(ContactState.Ended, await check.WaitingContacts.Where(c => c.Id == contactId).Select(c => c.State).SingleAsync(Ct));
+
+        // And the other way round: the chat is ended after the agent's presence changed under the reader's feet.
+        var second = await AgentAsync("lina.strom@moment.test", queue);
+        await using (var starting = host.Scope())
+            await starting.ServiceProvider.GetRequiredService<StartChat>().HandleAsync(
+                new StartChatRequest(queue, "Cilla Samtidig", "En fråga till.", null, null, "sv"), Ct);
+        Assert.Equal(1, (await RouteAsync()).Offered);
+        await using (var answering = host.Scope())
+        {
+            var offered = await answering.ServiceProvider.GetRequiredService<AppDbContext>().WaitingContacts.AsNoTracking()
+                .Where(c => c.QueueId == queue && c.State == ContactState.Offered).Select(c => c.Id).SingleAsync(Ct);
+            contactId = (await answering.ServiceProvider.GetRequiredService<AnswerOffer>().HandleAsync(offered, new AnswerOfferRequest(null), second, Ct)).ContactId;
+        }
+
+        await using var endingLate = host.Scope();
+        var endingDb = endingLate.ServiceProvider.GetRequiredService<AppDbContext>();
+        await endingDb.AgentPresences.SingleAsync(p => p.UserId == second.Id, Ct);
+        await AwayAsync(second);
+        await endingLate.ServiceProvider.GetRequiredService<EndContact>().HandleAsync(contactId, second, Ct);
+
+        await using var last = host.Scope();
+        Assert.Equal(ContactState.Ended, await last.ServiceProvider.GetRequiredService<AppDbContext>().WaitingContacts
+            .Where(c => c.Id == contactId).Select(c => c.State).SingleAsync(Ct));
+    }
+
     private async Task<Actor> AgentAsync(string email, Guid queue)
     {
         await using var scope = host.Scope();
