@@ -16,8 +16,8 @@ internal static class PhoneTexts
     public static SayText ForEnglish { get; } = new("For English, press 9.", "en");
 
     public static SayText OpenCase(string language) => Say(language,
-        "Vi ser att du har ett öppet ärende hos oss. Säg gärna det till personen som svarar.",
-        "We see that you have an open case with us. Tell the person who answers, and they will find it.");
+        "Vi ser att du har ett öppet ärende hos oss. Vi försöker först koppla dig till den som har hand om det.",
+        "We see that you have an open case with us. We will try first to put you through to the person who handles it.");
 
     public static SayText Position(string language, int position, TimeSpan? from, TimeSpan? to)
     {

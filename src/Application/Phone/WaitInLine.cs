@@ -104,6 +104,8 @@ public sealed class WaitInLine(
         var contact = WaitingContact.Enter(
             queue, Door.Phone, call.Language, customer?.Name ?? PhoneTexts.Caller(from), from, null, PhoneTexts.Question(call.Language, from),
             customer?.Id, conversation.Id, SHA256.HashData(Encoding.UTF8.GetBytes("call:" + call.ProviderCallId)), withBot: false, call.StartedAt);
+        if (customer is { } known && await OwnerOfOpenCaseAsync(known.Id, cancellationToken) is { } owner)
+            contact.OfferOwnerFirst(owner);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Conversations.Add(conversation);
         db.WaitingContacts.Add(contact);
@@ -126,6 +128,12 @@ public sealed class WaitInLine(
         signal.Poke();
         return contact;
     }
+
+    /// <summary>The owner of the customer's open case they last had news on: the one the call is most likely about.</summary>
+    private async Task<Guid?> OwnerOfOpenCaseAsync(Guid customerId, CancellationToken cancellationToken) =>
+        await db.Cases.AsNoTracking()
+            .Where(c => c.CustomerId == customerId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.ProposedSolved))
+            .OrderByDescending(c => c.UpdatedAt).Select(c => (Guid?)c.OwnerId).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<(string Name, string? Phone)?> AgentAsync(Guid? agentId, CancellationToken cancellationToken) =>
         agentId is { } id

@@ -7,8 +7,11 @@ using Moment.Domain.Queues;
 
 namespace Moment.Application.Queues;
 
-/// <summary>A customer's open case, shown with an offer so the agent can take the contact onto it.</summary>
-public sealed record OpenCaseRef(string Number, string Subject);
+/// <summary>
+/// A customer's open case, shown with an offer so the agent can take the contact onto it; <paramref name="Yours"/> when
+/// the agent owns it (the call was offered to them first for that reason).
+/// </summary>
+public sealed record OpenCaseRef(string Number, string Subject, bool Yours = false);
 
 /// <summary>
 /// A contact offered to the agent: the queue, the customer's question, until when the offer stands, and for a customer
@@ -40,7 +43,7 @@ public sealed class AgentDesk(AppDbContext db, SetPresence presence, FindCustome
             var c = x.Contact;
             views.Add(new OfferView(
                 c.Id, x.Queue, c.Door, c.Callback, c.CallbackNumber, c.CustomerName, c.Question, c.Language, c.PlaceAt, c.OfferExpiresAt!.Value,
-                await OpenCasesAsync(c, cancellationToken)));
+                await OpenCasesAsync(c, agent.Id, cancellationToken)));
         }
 
         var held = await db.WaitingContacts.AsNoTracking()
@@ -51,7 +54,7 @@ public sealed class AgentDesk(AppDbContext db, SetPresence presence, FindCustome
         return new DeskView(mine, views, held);
     }
 
-    private async Task<IReadOnlyList<OpenCaseRef>> OpenCasesAsync(WaitingContact contact, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OpenCaseRef>> OpenCasesAsync(WaitingContact contact, Guid agentId, CancellationToken cancellationToken)
     {
         var customers = new HashSet<Guid>();
         if (contact.CustomerId is { } known)
@@ -68,7 +71,7 @@ public sealed class AgentDesk(AppDbContext db, SetPresence presence, FindCustome
             return [];
         return await db.Cases.AsNoTracking()
             .Where(c => customers.Contains(c.CustomerId) && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.ResolvedBySilence)
-            .OrderByDescending(c => c.UpdatedAt).Take(10)
-            .Select(c => new OpenCaseRef(c.Number, c.Subject)).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.OwnerId == agentId).ThenByDescending(c => c.UpdatedAt).Take(10)
+            .Select(c => new OpenCaseRef(c.Number, c.Subject, c.OwnerId == agentId)).ToListAsync(cancellationToken);
     }
 }

@@ -90,11 +90,17 @@ public sealed class EndContact(AppDbContext db, QueueSignal signal, TimeProvider
         });
     }
 
-    /// <summary>Ends a contact a person took, however it finished: the agent ended it, or the caller hung up.</summary>
-    public async Task EndAsync(WaitingContact contact, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a contact a person took, however it finished: the agent ended it, the caller hung up, or (<paramref name="missed"/>)
+    /// the customer answered none of the callbacks.
+    /// </summary>
+    public async Task EndAsync(WaitingContact contact, CancellationToken cancellationToken, bool missed = false)
     {
         var now = time.GetUtcNow();
-        contact.End(now);
+        if (missed)
+            contact.CallbackMissed(now);
+        else
+            contact.End(now);
         if (contact.ConversationId is { } conversationId
             && await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken) is { } conversation)
             conversation.Close(now);

@@ -58,7 +58,7 @@ public sealed class RouteContacts(AppDbContext db, MomentMetrics metrics, TimePr
             foreach (var queueLine in line.GroupBy(c => c.QueueId).OrderBy(g => g.First().PlaceAt))
             {
                 var queue = queues[queueLine.Key];
-                foreach (var offer in Routing.Offers(queueLine.Select(c => new LineEntry(c.Id, c.RoutedAs, c.Needs)), free.Values, queue.Routing))
+                foreach (var offer in Routing.Offers(queueLine.Select(c => new LineEntry(c.Id, c.RoutedAs, c.Needs, c.OwnerFirstId)), free.Values, queue.Routing))
                 {
                     var contact = contacts[offer.ContactId];
                     contact.Offer(offer.AgentId, queue.OfferTime, now);

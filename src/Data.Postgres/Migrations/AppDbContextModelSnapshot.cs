@@ -1644,6 +1644,9 @@ namespace Moment.Data.Postgres.Migrations
                     b.Property<int>("Offers")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OwnerFirstId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -1638,6 +1638,9 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Property<int>("Offers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OwnerFirstId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

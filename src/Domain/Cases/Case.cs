@@ -484,6 +484,31 @@ public sealed class Case
         return commitment;
     }
 
+    /// <summary>
+    /// The customer answered the callback a person placed: the case's open callback promises are kept, by that person.
+    /// Returns those kept now.
+    /// </summary>
+    public IReadOnlyList<Commitment> CalledBack(Guid agentId, string how, DateTimeOffset now) =>
+        _commitments.Where(c => c.IsOpen && c.Kind == CommitmentKind.CallBack).ToList()
+            .Select(c => KeepCommitment(c.Id, agentId, mayKeepForOthers: true, how, now)).ToList();
+
+    /// <summary>
+    /// The customer answered none of the callbacks placed (the first and its one retry): the case's open callback
+    /// promises are broken now, not at their deadline, so that their keeper sees it while there is time to act, and the
+    /// customer is told the truth on their page. Returns those broken now.
+    /// </summary>
+    public IReadOnlyList<Commitment> CallbackMissed(DateTimeOffset now)
+    {
+        var missed = _commitments.Where(c => c.IsOpen && c.Kind == CommitmentKind.CallBack).ToList();
+        foreach (var commitment in missed)
+        {
+            commitment.BreakNow(now);
+            Append(CaseEventKind.CommitmentBroken, now, null, commitment.What, isPublic: true).AboutCommitment(commitment);
+        }
+
+        return missed;
+    }
+
     /// <summary>Open promises whose deadline has passed become broken, once. Returns those that broke now.</summary>
     public IReadOnlyList<Commitment> BreakDueCommitments(DateTimeOffset now)
     {

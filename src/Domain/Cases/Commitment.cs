@@ -150,6 +150,13 @@ public sealed class Commitment
         BrokenAt = Deadline;
     }
 
+    /// <summary>Broken before its deadline: what was promised can no longer happen in time (a callback nobody answered).</summary>
+    internal void BreakNow(DateTimeOffset now)
+    {
+        State = CommitmentState.Broken;
+        BrokenAt = now < Deadline ? now : Deadline;
+    }
+
     internal void HandTo(Guid standInId, Guid awayId)
     {
         KeeperId = standInId;

@@ -26,6 +26,12 @@ public enum CallStepKind
     ProviderFailed,
     Abandoned,
     Ended,
+
+    /// <summary>The customer did not answer the callback: it is placed once more.</summary>
+    CallbackRetried,
+
+    /// <summary>The customer answered neither callback: the promise is broken and the person free.</summary>
+    CallbackMissed,
 }
 
 /// <summary>

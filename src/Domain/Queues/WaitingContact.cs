@@ -24,6 +24,9 @@ public enum ContactState
 
     /// <summary>The customer left before a person took it, and asked for no callback.</summary>
     Abandoned,
+
+    /// <summary>A phone callback the customer did not answer, tried twice: its promise is broken.</summary>
+    Missed,
 }
 
 /// <summary>How a customer who leaves the line is to be reached when their place comes up.</summary>
@@ -119,6 +122,13 @@ public sealed class WaitingContact
     /// <summary>When a chat the bot greeted joined the line for a person.</summary>
     public DateTimeOffset? HandedOverAt { get; private set; }
 
+    /// <summary>
+    /// The owner of the customer's open case the contact is about (a caller Moment knows by their number): offered the
+    /// contact before anyone else whenever they are available with room for it, so that the customer does not start again
+    /// with a stranger. When they are not, or let the offer lapse, the line's rule chooses as for anyone.
+    /// </summary>
+    public Guid? OwnerFirstId { get; private set; }
+
     /// <summary>Questions in a row the bot had no answer to.</summary>
     public int BotMisses { get; private set; }
 
@@ -173,6 +183,13 @@ public sealed class WaitingContact
             ConversationId = conversationId,
             ResumeTokenHash = resumeTokenHash,
         };
+    }
+
+    /// <summary>The customer has an open case: its owner is offered the contact first (<see cref="OwnerFirstId"/>).</summary>
+    public void OfferOwnerFirst(Guid ownerId)
+    {
+        OwnerFirstId = ownerId;
+        Version++;
     }
 
     /// <summary>
@@ -320,6 +337,16 @@ public sealed class WaitingContact
         OfferExpiresAt = null;
         Version++;
         return true;
+    }
+
+    /// <summary>The person called back twice and the customer answered neither call: the person is free again.</summary>
+    public void CallbackMissed(DateTimeOffset now)
+    {
+        if (State != ContactState.Answered || Callback != CallbackWay.Phone)
+            return;
+        State = ContactState.Missed;
+        EndedAt = now;
+        Version++;
     }
 
     public void End(DateTimeOffset now)

@@ -75,6 +75,22 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void ACallAboutACase_GoesToItsOwnerFirst_EvenWithoutTheQueuesSkill_AndToTheRuleWhenTheOwnerHasNoRoom()
+    {
+        var idleLongest = Agent(idleMinutesAgo: 60);
+        var owner = Agent(idleMinutesAgo: 1, skills: Skills.Of("en"));
+        var call = new LineEntry(Guid.NewGuid(), Door.Phone, Swedish, owner.UserId);
+
+        Assert.Equal(owner.UserId, Assert.Single(Routing.Offers([call], [idleLongest, owner], RoutingRule.LongestIdle)).AgentId);
+        Assert.Equal(owner.UserId, Assert.Single(Routing.Offers([call], [idleLongest, owner], RoutingRule.RoundRobin)).AgentId);
+
+        var ownerOnACall = owner with { FreeCalls = 0 };
+        Assert.Equal(idleLongest.UserId, Assert.Single(Routing.Offers([call], [idleLongest, ownerOnACall], RoutingRule.LongestIdle)).AgentId);
+        // Not present at all (away, or not working the queue): the line's rule chooses.
+        Assert.Equal(idleLongest.UserId, Assert.Single(Routing.Offers([call], [idleLongest], RoutingRule.LongestIdle)).AgentId);
+    }
+
+    [Fact]
     public void NoAgents_NoOffers() => Assert.Empty(Routing.Offers([Chat()], [], RoutingRule.LongestIdle));
 }
 

@@ -94,7 +94,99 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
             [CallStepKind.Entered, CallStepKind.JoinedLine, CallStepKind.PositionHeard, CallStepKind.PressedOne, CallStepKind.CallbackAsked,
              CallStepKind.Ended, CallStepKind.Answered, CallStepKind.CallbackPlaced],
             await StepsAsync("CAthird"));
+
+        // The customer answers and talks with Lina: the callback promise is kept, by her, and she is free again.
+        var outbound = await OutboundCallOfAsync("CAthird");
+        await StatusAsync(outbound, "+46850000000", "+46701110003", "completed");
+        Assert.Equal(ContactState.Ended, (await ContactOfAsync("CAthird")).State);
+        var promise = Assert.Single((await lina.GetFromJsonAsync<JsonElement>($"/api/cases/{callback.GetProperty("caseNumber").GetString()}", Ct))
+            .GetProperty("promises").EnumerateArray());
+        Assert.Equal("kept", promise.GetProperty("state").GetString());
+        Assert.Empty((await DeskAsync(lina)).GetProperty("held").EnumerateArray());
         await SetPresenceAsync(lina, "away");
+    }
+
+    [Fact]
+    public async Task ACallbackNobodyAnswers_IsPlacedOnceMore_ThenMissed_ItsPromiseBrokenAtOnce_AndThePersonFree()
+    {
+        var (_, skill) = await NewQueueAsync(name: PhoneApp.QueueOf(8));
+        var number = PhoneApp.NumberOf(8);
+        await EnterAndWaitAsync("CAnoanswer", "+46701180001", number);
+        Assert.Contains("Vi ringer upp dig", await PostAsync("/gather?at=wait&turn=1", Call("CAnoanswer", "+46701180001", number, digits: "1")), StringComparison.Ordinal);
+        await StatusAsync("CAnoanswer", "+46701180001", number, "completed");
+        using var lina = await AgentReadyAsync(Lina, skill);
+        await SetPhoneAsync(lina, "070-111 22 33");
+        await RouteAsync();
+        var callback = await AcceptAsync(lina, "070-118 00 01");
+        var caseNumber = callback.GetProperty("caseNumber").GetString();
+
+        var first = await OutboundCallOfAsync("CAnoanswer");
+        await StatusAsync(first, "+46850000000", "+46701180001", "no-answer");
+
+        // Placed once more, to the same number, and still Lina's.
+        var placed = Phone.Stub.Requests.Where(r => r.Path.EndsWith("/Calls.json", StringComparison.Ordinal) && r.Form.GetValueOrDefault("To") == "+46701180001").ToList();
+        Assert.Equal(2, placed.Count);
+        Assert.Equal(ContactState.Answered, (await ContactOfAsync("CAnoanswer")).State);
+        Assert.Single((await DeskAsync(lina)).GetProperty("held").EnumerateArray());
+        var second = await OutboundCallOfAsync("CAnoanswer");
+        Assert.NotEqual(first, second);
+
+        await StatusAsync(second, "+46850000000", "+46701180001", "busy");
+        // The same status again changes nothing, and places nothing more.
+        await StatusAsync(second, "+46850000000", "+46701180001", "busy");
+
+        Assert.Equal(2, Phone.Stub.Requests.Count(r => r.Path.EndsWith("/Calls.json", StringComparison.Ordinal) && r.Form.GetValueOrDefault("To") == "+46701180001"));
+        Assert.Equal(ContactState.Missed, (await ContactOfAsync("CAnoanswer")).State);
+        Assert.Empty((await DeskAsync(lina)).GetProperty("held").EnumerateArray());
+        var @case = await lina.GetFromJsonAsync<JsonElement>($"/api/cases/{caseNumber}", Ct);
+        var promise = Assert.Single(@case.GetProperty("promises").EnumerateArray());
+        Assert.Equal("broken", promise.GetProperty("state").GetString());
+        Assert.Contains("+46701180001", promise.GetProperty("what").GetString(), StringComparison.Ordinal);
+        Assert.Equal([CallStepKind.CallbackPlaced, CallStepKind.Ended, CallStepKind.ProviderFailed, CallStepKind.CallbackMissed], await StepsAsync(second));
+        await SetPresenceAsync(lina, "away");
+    }
+
+    [Fact]
+    public async Task ACallerWithAnOpenCase_IsOfferedToItsOwnerFirst_WhoTakesTheCallOntoTheirCase()
+    {
+        var (_, skill) = await NewQueueAsync(name: PhoneApp.QueueOf(9));
+        var number = PhoneApp.NumberOf(9);
+        // Lina has waited longest and has the queue's skill; Sara owns the caller's case and has not the skill.
+        using var lina = await AgentReadyAsync(Lina, skill);
+        App.Time.Advance(TimeSpan.FromMinutes(5));
+        using var sara = await App.ClientForAsync("sara.holm@moment.test");
+        using var created = await sara.PostAsJsonAsync("/api/customers", new { name = "Ägare Först", phoneNumbers = new[] { "070-119 00 01" } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        using var registered = await sara.PostAsJsonAsync("/api/cases", new { customerId, subject = "Fakturan stämmer inte", door = "phone" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var caseNumber = (await registered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString();
+        await SetPhoneAsync(sara, "070-222 33 44");
+        await SetPresenceAsync(sara, "available");
+
+        var greeting = await PostAsync("/voice", Call("CAowner", "+46701190001", number));
+        Assert.Contains("Vi försöker först koppla dig till den som har hand om det.", greeting, StringComparison.Ordinal);
+        await PostAsync("/wait?turn=1", Call("CAowner", "+46701190001", number));
+        await RouteAsync();
+
+        Assert.Empty((await DeskAsync(lina)).GetProperty("offers").EnumerateArray());
+        var offer = Assert.Single((await DeskAsync(sara)).GetProperty("offers").EnumerateArray());
+        var open = Assert.Single(offer.GetProperty("openCases").EnumerateArray());
+        Assert.Equal((caseNumber, true), (open.GetProperty("number").GetString(), open.GetProperty("yours").GetBoolean()));
+        using var accepted = await sara.PostAsJsonAsync($"/api/queue/offers/{offer.GetProperty("contactId").GetGuid()}/accept", new { joinCase = caseNumber }, Ct);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(caseNumber, (await accepted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("caseNumber").GetString());
+        var dialled = Assert.Single(Phone.Stub.Requests, r => r.Path.EndsWith("/Calls/CAowner.json", StringComparison.Ordinal));
+        Assert.Contains("<Dial>+46702223344</Dial>", dialled.Form["Twiml"], StringComparison.Ordinal);
+        await StatusAsync("CAowner", "+46701190001", number, "completed");
+
+        // Sara busy on another call, the next call about her case goes to whoever the line's rule chooses.
+        await SetPresenceAsync(sara, "busy");
+        await EnterAndWaitAsync("CAowner2", "+46701190001", number);
+        await RouteAsync();
+        Assert.Single((await DeskAsync(lina)).GetProperty("offers").EnumerateArray());
+        await SetPresenceAsync(lina, "away");
+        await SetPresenceAsync(sara, "away");
     }
 
     [Fact]
@@ -358,6 +450,16 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Calls.Where(c => c.ProviderCallId == callSid).Select(c => c.Failure).SingleAsync(Ct);
+    }
+
+    /// <summary>The provider's id of the latest callback placed for the contact of <paramref name="inboundSid"/>.</summary>
+    private async Task<string> OutboundCallOfAsync(string inboundSid)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var contact = await db.Calls.Where(c => c.ProviderCallId == inboundSid).Select(c => c.ContactId).SingleAsync(Ct);
+        var outbound = await db.Calls.Where(c => c.ContactId == contact && c.Direction == CallDirection.Outbound).Select(c => c.ProviderCallId).ToListAsync(Ct);
+        return outbound.OrderBy(sid => sid, StringComparer.Ordinal).Last();
     }
 
     private async Task<List<CallStepKind>> StepsAsync(string callSid)
