@@ -6,6 +6,9 @@ public enum CallHook
     GreetingChoice,
     Wait,
     WaitChoice,
+
+    /// <summary>The number the caller keyed for their callback (or none: the number they call from).</summary>
+    CallbackNumber,
 }
 
 /// <summary>
@@ -30,6 +33,12 @@ public sealed record PauseFor(TimeSpan Length) : CallInstruction;
 /// prompts) goes to <paramref name="Then"/>. Only <see cref="SayText"/> and <see cref="PauseFor"/> are prompts.
 /// </summary>
 public sealed record GatherDigit(IReadOnlyList<CallInstruction> Prompts, TimeSpan Timeout, CallLink Then) : CallInstruction;
+
+/// <summary>
+/// Play the prompts while listening for a number keyed digit by digit and ended with #; the digits (or none, after
+/// <paramref name="Timeout"/>) go to <paramref name="Then"/>. Prompts as for <see cref="GatherDigit"/>.
+/// </summary>
+public sealed record GatherNumber(IReadOnlyList<CallInstruction> Prompts, TimeSpan Timeout, CallLink Then) : CallInstruction;
 
 public sealed record RedirectTo(CallLink To) : CallInstruction;
 

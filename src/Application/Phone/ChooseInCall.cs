@@ -8,8 +8,8 @@ namespace Moment.Application.Phone;
 
 /// <summary>
 /// The key a caller pressed (or none), at the greeting or while waiting. At the greeting: 9 for English, 0 (or nothing)
-/// to get in line; while waiting: 1 for a callback to the number they call from, which keeps their place and lets them
-/// hang up, 0 to stay in line. Outside opening hours 1 at the greeting leaves a callback for when the team opens. A key
+/// to get in line; while waiting: 1 for a callback, which keeps their place and lets them hang up (to the number they
+/// call from, or another they key ended with #), 0 to stay in line. Outside opening hours 1 at the greeting leaves a callback for when the team opens. A key
 /// that means nothing is said to mean nothing, and the caller keeps waiting. Each key is logged once per turn: the same
 /// webhook again answers as before.
 /// </summary>
@@ -25,6 +25,8 @@ public sealed class ChooseInCall(AppDbContext db, AnswerCall calls, WaitInLine w
         var key = call.Digits?.Trim() is { Length: > 0 } digits ? digits[0] : (char?)null;
         var turn = Math.Max(0, at.Turn);
         var next = new RedirectTo(new CallLink(CallHook.Wait, at.Hook == CallHook.GreetingChoice ? 1 : turn + 1));
+        if (at.Hook == CallHook.CallbackNumber)
+            return await NumberKeyedAsync(found, call.Digits, turn, next, cancellationToken);
 
         if (at.Hook == CallHook.GreetingChoice)
         {
@@ -38,7 +40,7 @@ public sealed class ChooseInCall(AppDbContext db, AnswerCall calls, WaitInLine w
                     await db.SaveChangesAsync(cancellationToken);
                     return await calls.GreetingAsync(found, "en", cancellationToken);
                 case '1' when !open:
-                    return await CallBackAsync(found, turn, next, cancellationToken);
+                    return await NumberKeyedAsync(found, null, turn, next, cancellationToken);
                 case '0' or null when open:
                     if (key is not null && await log.TakeAsync(found, CallStepKind.PressedZero, turn, null, cancellationToken))
                         await db.SaveChangesAsync(cancellationToken);
@@ -53,7 +55,7 @@ public sealed class ChooseInCall(AppDbContext db, AnswerCall calls, WaitInLine w
         switch (key)
         {
             case '1':
-                return await CallBackAsync(found, turn, next, cancellationToken);
+                return await WhichNumberAsync(found, turn, next, cancellationToken);
             case '0':
                 if (await log.TakeAsync(found, CallStepKind.PressedZero, turn, null, cancellationToken))
                     await db.SaveChangesAsync(cancellationToken);
@@ -73,18 +75,46 @@ public sealed class ChooseInCall(AppDbContext db, AnswerCall calls, WaitInLine w
     }
 
     /// <summary>
-    /// A callback to the number the caller calls from: the same promise as the chat's (<see cref="AskForCallback"/>), with
-    /// the place the caller has had since they called. A hidden number cannot be called back; the caller keeps waiting.
+    /// 1 while waiting: which number to call back. The caller hears the number they call from and may key another, ended
+    /// with #; keying nothing keeps the one they call from. A caller whose number is hidden is asked to key one.
     /// </summary>
-    private async Task<CallAnswer> CallBackAsync(Call call, int turn, RedirectTo next, CancellationToken cancellationToken)
+    private async Task<CallAnswer> WhichNumberAsync(Call call, int turn, RedirectTo next, CancellationToken cancellationToken)
     {
-        if (Customers.PhoneNumbers.TryNormalize(call.From) is not { } number)
+        if (await log.TakeAsync(call, CallStepKind.PressedOne, turn, null, cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
+        var asking = new CallLink(CallHook.CallbackNumber, turn);
+        return CallAnswer.Of(
+            new GatherNumber([PhoneTexts.WhichNumber(call.Language, Customers.PhoneNumbers.TryNormalize(call.From))], NumberTimeout, asking),
+            new RedirectTo(asking));
+    }
+
+    /// <summary>How long to wait for the first key of another number (and between keys) before the one called from is kept.</summary>
+    public static readonly TimeSpan NumberTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The number keyed for the callback (in any Swedish notation: 0701234567, 46701234567), or none for the one called
+    /// from. A number that cannot be called is said so, and the caller keeps waiting and may press 1 again.
+    /// </summary>
+    private async Task<CallAnswer> NumberKeyedAsync(Call call, string? digits, int turn, RedirectTo next, CancellationToken cancellationToken)
+    {
+        var keyed = digits?.Trim().TrimEnd('#');
+        var number = string.IsNullOrEmpty(keyed) ? Customers.PhoneNumbers.TryNormalize(call.From) : Customers.PhoneNumbers.TryNormalize(keyed);
+        if (number is null)
         {
-            if (await log.TakeAsync(call, CallStepKind.CallbackRefused, turn, call.From, cancellationToken))
+            if (await log.TakeAsync(call, CallStepKind.CallbackRefused, turn, string.IsNullOrEmpty(keyed) ? call.From : keyed, cancellationToken))
                 await db.SaveChangesAsync(cancellationToken);
-            return CallAnswer.Of(PhoneTexts.NoNumberToCall(call.Language), next);
+            return CallAnswer.Of(string.IsNullOrEmpty(keyed) ? PhoneTexts.NoNumberToCall(call.Language) : PhoneTexts.NotANumber(call.Language), next);
         }
 
+        return await CallBackAsync(call, number, turn, next, cancellationToken);
+    }
+
+    /// <summary>
+    /// A callback to <paramref name="number"/>: the same promise as the chat's (<see cref="AskForCallback"/>), with the
+    /// place the caller has had since they called.
+    /// </summary>
+    private async Task<CallAnswer> CallBackAsync(Call call, string number, int turn, RedirectTo next, CancellationToken cancellationToken)
+    {
         var contact = await wait.ContactOfAsync(call, cancellationToken);
         if (contact is null)
             return CallAnswer.Of(PhoneTexts.NoLine(call.Language), new HangUp());

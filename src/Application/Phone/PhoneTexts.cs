@@ -48,6 +48,18 @@ internal static class PhoneTexts
         $"Vi ringer upp dig på {Spoken(e164)} när det är din tur. Du behåller din plats. Du kan lägga på nu.",
         $"We will call you back on {Spoken(e164)} when it is your turn. You keep your place. You may hang up now.");
 
+    public static SayText WhichNumber(string language, string? e164) => e164 is null
+        ? Say(language,
+            "Vi ser inte ditt nummer. Slå numret vi ska ringa dig på, och avsluta med fyrkant.",
+            "We cannot see your number. Key the number we should call you on, and end with the hash key.")
+        : Say(language,
+            $"Vi ringer dig på {Spoken(e164)}. Vill du bli uppringd på ett annat nummer, slå det nu och avsluta med fyrkant.",
+            $"We will call you on {Spoken(e164)}. To be called on another number, key it now and end with the hash key.");
+
+    public static SayText NotANumber(string language) => Say(language,
+        "Det numret kan vi inte ringa. Du står kvar i kön, och kan trycka 1 igen.",
+        "We cannot call that number. You stay in line, and may press 1 again.");
+
     public static SayText NoNumberToCall(string language) => Say(language,
         "Vi ser inte ditt nummer, så vi kan inte ringa upp dig. Du står kvar i kön.",
         "We cannot see your number, so we cannot call you back. You stay in line.");

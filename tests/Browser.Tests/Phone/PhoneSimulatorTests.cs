@@ -7,8 +7,8 @@ namespace Moment.Browser.Tests.Phone;
 
 /// <summary>
 /// The phone simulator a newcomer tries after <c>dotnet run</c>: the call is greeted in Swedish, the caller hears their
-/// place in the line, presses 1 for a callback that keeps it and is told so, and the call ends; every step went through
-/// Moment's signed Twilio webhooks. axe-core finds no serious violation on the page.
+/// place in the line, presses 1 for a callback that keeps it, keys another number to be called on and is told so, and
+/// the call ends; every step went through Moment's signed Twilio webhooks. axe-core finds no serious violation on the page.
 /// </summary>
 public abstract class PhoneSimulatorTests(BrowserApp app)
 {
@@ -26,7 +26,14 @@ public abstract class PhoneSimulatorTests(BrowserApp app)
 
         await Expect(heard).ToContainTextAsync("Tryck 0 när som helst");
         await Expect(heard).ToContainTextAsync("Du är nummer 1 i kön.");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Knappsats" }).GetByRole(AriaRole.Button, new() { Name = "1", Exact = true }).ClickAsync();
+        var keypad = page.GetByRole(AriaRole.Group, new() { Name = "Knappsats" });
+        await keypad.GetByRole(AriaRole.Button, new() { Name = "1", Exact = true }).ClickAsync();
+        // Called back on another number than the one calling: keyed on the keypad and ended with #.
+        await Expect(heard).ToContainTextAsync("Vill du bli uppringd på ett annat nummer");
+        await Expect(keypad.GetByRole(AriaRole.Button, new() { Name = "1", Exact = true })).ToBeEnabledAsync();
+        foreach (var key in "0701234567#")
+            await keypad.GetByRole(AriaRole.Button, new() { Name = key.ToString(), Exact = true }).ClickAsync();
+        await Expect(heard).ToContainTextAsync("Vi ringer upp dig på 0 7 0, 1 2 3, 4 5, 6 7 när det är din tur.");
         await Expect(heard).ToContainTextAsync("Du behåller din plats.");
         await Expect(page.Locator("#call-status")).ToHaveTextAsync("Samtalet är slut.");
         await AccessibilityTests.AssertAccessibleAsync(page);

@@ -54,7 +54,13 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         Assert.Contains("gather?at=wait&amp;turn=1", waiting, StringComparison.Ordinal);
         Assert.Contains("<Redirect method=\"POST\">/api/phone/twilio/wait?turn=2</Redirect>", waiting, StringComparison.Ordinal);
 
-        var pressed = await PostAsync("/gather?at=wait&turn=1", Call("CAthird", "+46701110003", number, digits: "1"));
+        var asked = await PostAsync("/gather?at=wait&turn=1", Call("CAthird", "+46701110003", number, digits: "1"));
+        Assert.Contains("Vi ringer dig på 0 7 0, 1 1 1, 0 0, 0 3. Vill du bli uppringd på ett annat nummer, slå det nu och avsluta med fyrkant.", asked, StringComparison.Ordinal);
+        Assert.Matches("<Gather [^>]*finishOnKey=\"#\"", asked);
+        Assert.DoesNotMatch("<Gather [^>]*numDigits", asked);
+        Assert.Contains("<Redirect method=\"POST\">/api/phone/twilio/gather?at=callback&amp;turn=1</Redirect>", asked, StringComparison.Ordinal);
+        // Nothing keyed: the number called from.
+        var pressed = await PostAsync("/gather?at=callback&turn=1", Call("CAthird", "+46701110003", number));
         Assert.Contains("Vi ringer upp dig på 0 7 0, 1 1 1, 0 0, 0 3 när det är din tur.", pressed, StringComparison.Ordinal);
         Assert.Contains("<Hangup", pressed, StringComparison.Ordinal);
         await StatusAsync("CAthird", "+46701110003", number, "completed");
@@ -112,7 +118,8 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         var (_, skill) = await NewQueueAsync(name: PhoneApp.QueueOf(8));
         var number = PhoneApp.NumberOf(8);
         await EnterAndWaitAsync("CAnoanswer", "+46701180001", number);
-        Assert.Contains("Vi ringer upp dig", await PostAsync("/gather?at=wait&turn=1", Call("CAnoanswer", "+46701180001", number, digits: "1")), StringComparison.Ordinal);
+        await PostAsync("/gather?at=wait&turn=1", Call("CAnoanswer", "+46701180001", number, digits: "1"));
+        Assert.Contains("Vi ringer upp dig", await PostAsync("/gather?at=callback&turn=1", Call("CAnoanswer", "+46701180001", number)), StringComparison.Ordinal);
         await StatusAsync("CAnoanswer", "+46701180001", number, "completed");
         using var lina = await AgentReadyAsync(Lina, skill);
         await SetPhoneAsync(lina, "070-111 22 33");
@@ -245,16 +252,19 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         var rounds = await Task.WhenAll(PostAsync("/wait?turn=1", call), PostAsync("/wait?turn=1", call));
         Assert.All(rounds, round => Assert.Contains("Du är nummer 1 i kön.", round, StringComparison.Ordinal));
         var pressed = Call("CAretried", "+46701140001", number, digits: "1");
-        var first = await PostAsync("/gather?at=wait&turn=1", pressed);
-        var again = await PostAsync("/gather?at=wait&turn=1", pressed);
+        Assert.Equal(await PostAsync("/gather?at=wait&turn=1", pressed), await PostAsync("/gather?at=wait&turn=1", pressed));
+        var keyed = Call("CAretried", "+46701140001", number, digits: "0701140099#");
+        var first = await PostAsync("/gather?at=callback&turn=1", keyed);
+        var again = await PostAsync("/gather?at=callback&turn=1", keyed);
         Assert.Equal(first, again);
+        Assert.Contains("Vi ringer upp dig på 0 7 0, 1 1 4, 0 0, 9 9", first, StringComparison.Ordinal);
         await StatusAsync("CAretried", "+46701140001", number, "completed");
         await StatusAsync("CAretried", "+46701140001", number, "completed");
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var contact = Assert.Single(await db.WaitingContacts.Where(c => c.Phone == "+46701140001").ToListAsync(Ct));
-        Assert.Equal((ContactState.Waiting, CallbackWay.Phone), (contact.State, contact.Callback));
+        Assert.Equal((ContactState.Waiting, CallbackWay.Phone, "+46701140099"), (contact.State, contact.Callback, contact.CallbackNumber));
         Assert.Single(await db.Calls.Where(c => c.ProviderCallId == "CAretried").ToListAsync(Ct));
         Assert.Equal(
             [CallStepKind.Entered, CallStepKind.JoinedLine, CallStepKind.PositionHeard, CallStepKind.PressedOne, CallStepKind.CallbackAsked, CallStepKind.Ended],
@@ -282,7 +292,13 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         var stranger = await PostAsync("/wait?turn=4", Call("CAunknown", "anonymous", number));
         Assert.Contains("Du är nummer 2 i kön.", stranger, StringComparison.Ordinal);
         var hidden = await PostAsync("/gather?at=wait&turn=4", Call("CAunknown", "anonymous", number, digits: "1"));
-        Assert.Contains("Vi ser inte ditt nummer", hidden, StringComparison.Ordinal);
+        Assert.Contains("Vi ser inte ditt nummer. Slå numret vi ska ringa dig på", hidden, StringComparison.Ordinal);
+        // Nothing keyed from a hidden number: nobody to call, the caller stays in line; a number that is none is said so.
+        Assert.Contains("så vi kan inte ringa upp dig. Du står kvar i kön.", await PostAsync("/gather?at=callback&turn=4", Call("CAunknown", "anonymous", number)), StringComparison.Ordinal);
+        Assert.Contains("Det numret kan vi inte ringa.", await PostAsync("/gather?at=callback&turn=5", Call("CAunknown", "anonymous", number, digits: "12#")), StringComparison.Ordinal);
+        Assert.Null((await ContactOfAsync("CAunknown")).Callback);
+        Assert.Contains("Vi ringer upp dig på 0 7 0, 1 1 5, 0 0, 7 7", await PostAsync("/gather?at=callback&turn=6", Call("CAunknown", "anonymous", number, digits: "0701150077")), StringComparison.Ordinal);
+        Assert.Equal("+46701150077", (await ContactOfAsync("CAunknown")).CallbackNumber);
         // A status for a call Moment does not know changes nothing.
         await StatusAsync("CAnever", "+46701150009", number, "completed");
         await SetPresenceAsync(nora, "away");
@@ -300,6 +316,7 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         {
             await EnterAndWaitAsync("CAfailsback", "+46701160001", number);
             await PostAsync("/gather?at=wait&turn=1", Call("CAfailsback", "+46701160001", number, digits: "1"));
+            await PostAsync("/gather?at=callback&turn=1", Call("CAfailsback", "+46701160001", number));
             await StatusAsync("CAfailsback", "+46701160001", number, "completed");
             App.Time.Advance(TimeSpan.FromSeconds(5));
             await EnterAndWaitAsync("CAfailslive", "+46701160002", number);

@@ -26,6 +26,7 @@ internal static class TwilioCallAnswers
     {
         CallHook.GreetingChoice => string.Create(CultureInfo.InvariantCulture, $"{pathBase}{BasePath}/gather?at=greeting&turn={link.Turn}"),
         CallHook.WaitChoice => string.Create(CultureInfo.InvariantCulture, $"{pathBase}{BasePath}/gather?at=wait&turn={link.Turn}"),
+        CallHook.CallbackNumber => string.Create(CultureInfo.InvariantCulture, $"{pathBase}{BasePath}/gather?at=callback&turn={link.Turn}"),
         CallHook.Wait => string.Create(CultureInfo.InvariantCulture, $"{pathBase}{BasePath}/wait?turn={link.Turn}"),
     };
 
@@ -33,7 +34,8 @@ internal static class TwilioCallAnswers
     {
         SayText say => Say(say),
         PauseFor pause => Pause(pause),
-        GatherDigit gather => Gather(gather, pathBase),
+        GatherDigit gather => Gather(gather.Prompts, gather.Timeout, gather.Then, pathBase, numDigits: 1),
+        GatherNumber gather => Gather(gather.Prompts, gather.Timeout, gather.Then, pathBase, numDigits: null),
         RedirectTo redirect => new Redirect(new Uri(LinkOf(redirect.To, pathBase), UriKind.Relative), HttpMethod.Post),
         // A SIP address (an agent on a softphone or PBX) is dialled as <Sip>, a phone number as the dial's text.
         DialNumber dial when dial.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) => new Dial().Sip(new Uri(dial.Number)),
@@ -42,16 +44,18 @@ internal static class TwilioCallAnswers
         _ => throw new InvalidOperationException($"No TwiML for {instruction.GetType().Name}."),
     };
 
-    private static Gather Gather(GatherDigit gather, PathString pathBase)
+    /// <summary>One key (<paramref name="numDigits"/> 1), or a number ended with # (null: as many digits as keyed).</summary>
+    private static Gather Gather(IReadOnlyList<CallInstruction> prompts, TimeSpan timeout, CallLink then, PathString pathBase, int? numDigits)
     {
         var verb = new Gather(
             input: [Twilio.TwiML.Voice.Gather.InputEnum.Dtmf],
-            action: new Uri(LinkOf(gather.Then, pathBase), UriKind.Relative),
+            action: new Uri(LinkOf(then, pathBase), UriKind.Relative),
             method: HttpMethod.Post,
-            timeout: Math.Max(1, (int)gather.Timeout.TotalSeconds),
-            numDigits: 1,
+            timeout: Math.Max(1, (int)timeout.TotalSeconds),
+            numDigits: numDigits,
+            finishOnKey: numDigits is null ? "#" : null,
             actionOnEmptyResult: false);
-        foreach (var prompt in gather.Prompts)
+        foreach (var prompt in prompts)
         {
             switch (prompt)
             {

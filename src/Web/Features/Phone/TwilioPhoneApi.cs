@@ -20,8 +20,8 @@ internal static class TwilioPhoneApi
             .WithSummary("Twilio's voice webhook (A call comes in): the greeting.");
         twilio.MapPost("/gather", async (HttpRequest request, string? at, int? turn, ChooseInCall choose, CancellationToken ct) =>
                 TwiML(request, await choose.HandleAsync(await CallEventAsync(request, ct),
-                    new CallLink(at == "greeting" ? CallHook.GreetingChoice : CallHook.WaitChoice, turn ?? 0), ct)))
-            .WithSummary("The key the caller pressed at the greeting (at=greeting) or while waiting (at=wait), in 'Digits'.");
+                    new CallLink(at switch { "greeting" => CallHook.GreetingChoice, "callback" => CallHook.CallbackNumber, _ => CallHook.WaitChoice }, turn ?? 0), ct)))
+            .WithSummary("The key the caller pressed at the greeting (at=greeting) or while waiting (at=wait), or the number they keyed for their callback (at=callback), in 'Digits'.");
         twilio.MapPost("/wait", async (HttpRequest request, int? turn, WaitInLine wait, CancellationToken ct) =>
                 TwiML(request, await wait.HandleAsync(await CallEventAsync(request, ct), turn ?? 1, ct)))
             .WithSummary("The next round of waiting: the caller's place, a range of wait and their choices.");

@@ -1,7 +1,7 @@
 // The phone simulator (/demo/phone): a call to Moment's phone line played in the browser. Each step is the webhook the
 // provider (Twilio) would send, signed by the server at /demo/phone/webhook (the auth token never reaches the page); the
 // TwiML answer is played: <Say> is shown and spoken with the browser's speech synthesis, <Gather> listens for one key
-// (its prompts and <Pause>s too), <Redirect> asks for the next step, <Dial> puts the caller through, <Hangup> ends.
+// or a number ended with # (its prompts and <Pause>s too), <Redirect> asks for the next step, <Dial> puts the caller through, <Hangup> ends.
 (() => {
     const root = document.getElementById('phone-demo');
     if (!root) {
@@ -90,8 +90,20 @@
                             }
                         }
                     }
+                    const timeout = Number(verb.getAttribute('timeout') || 5);
                     if (digit === null && call) {
-                        digit = await listen(Number(verb.getAttribute('timeout') || 5));
+                        digit = await listen(timeout);
+                    }
+                    // A number keyed digit by digit (no numDigits, a finishOnKey): as Twilio, until the finishing key
+                    // (not sent) or a pause as long as the timeout; nothing keyed is no answer.
+                    if (!verb.hasAttribute('numDigits') && verb.hasAttribute('finishOnKey') && digit !== null) {
+                        const finishing = verb.getAttribute('finishOnKey');
+                        let keyed = '';
+                        while (digit !== null && digit !== finishing && call) {
+                            keyed += digit;
+                            digit = await listen(timeout);
+                        }
+                        digit = keyed === '' ? null : keyed;
                     }
                     listening(false);
                     if (digit !== null && call) {
