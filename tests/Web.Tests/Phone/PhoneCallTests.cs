@@ -384,6 +384,31 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         }
     }
 
+    [Fact]
+    public async Task ThePhoneSimulator_SignsOnlyStepsOfACall_AndIsNotThereOutsideDemoMode()
+    {
+        // (Its way through, a real call signed and played, is the browser test's: it calls the app over a socket.)
+        using (var demo = App.CreateClient())
+        {
+            // It signs whatever it is given: never anything but a step of a call.
+            using var elsewhere = await demo.PostAsJsonAsync("/demo/phone/webhook", new { path = "/api/cases", fields = new Dictionary<string, string>() }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+            Assert.Equal("application/problem+json", elsewhere.Content.Headers.ContentType?.MediaType);
+            using var climbing = await demo.PostAsJsonAsync("/demo/phone/webhook", new { path = Webhooks + "/../../cases", fields = new Dictionary<string, string>() }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, climbing.StatusCode);
+        }
+
+        await using var production = App.WithWebHostBuilder(builder => builder.UseSetting("Demo:Enabled", "false"));
+        using var client = production.CreateClient();
+        using var page = await client.GetAsync("/demo/phone", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        using var signed = await client.PostAsJsonAsync("/demo/phone/webhook",
+            new { path = Webhooks + "/voice", fields = new Dictionary<string, string> { ["CallSid"] = "CAnotdemo", ["From"] = "070-113 00 08", ["To"] = PhoneApp.NumberOf(3) } }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, signed.StatusCode);
+        Assert.Equal("application/problem+json", signed.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await StepsAsync("CAnotdemo"));
+    }
+
     private async Task<string> EnterAndWaitAsync(string callSid, string from, string to)
     {
         await PostAsync("/voice", Call(callSid, from, to));
