@@ -129,6 +129,9 @@ public static class ApplicationSetup
         services.AddScoped<GiveConsent>();
         services.AddScoped<PromiseMeasures>();
         services.AddScoped<RegisterCustomer>();
+        services.AddScoped<EditCustomer>();
+        services.AddScoped<MergeCustomers>();
+        services.AddScoped<CustomerProfile>();
         services.AddScoped<FindCustomers>();
         services.AddScoped<OpenCaseFromContact>();
         services.AddScoped<StartConversation>();

@@ -38,3 +38,18 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         });
     }
 }
+
+internal sealed class CustomerChangeConfiguration : IEntityTypeConfiguration<CustomerChange>
+{
+    public void Configure(EntityTypeBuilder<CustomerChange> builder)
+    {
+        builder.ToTable("CustomerChanges");
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.From).HasMaxLength(CustomerChange.ValueMaxLength);
+        builder.Property(c => c.To).HasMaxLength(CustomerChange.ValueMaxLength);
+        // A merged customer's history goes with them: the kept customer's Merged entry names them.
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.ById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.CustomerId, c.At });
+    }
+}

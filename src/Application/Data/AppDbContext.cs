@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<CustomerChange> CustomerChanges => Set<CustomerChange>();
+
     public DbSet<StaffingDecision> StaffingDecisions => Set<StaffingDecision>();
 
     public DbSet<Case> Cases => Set<Case>();

@@ -69,4 +69,79 @@ public sealed class Customer
     }
 
     public void AssignRegularContact(Guid? staffId) => RegularContactId = staffId;
+
+    /// <summary>
+    /// Staff correct the details the customer is known and reached by. Each difference is one change for the customer's
+    /// history (none when nothing differs); the limits are those of registration.
+    /// </summary>
+    public IReadOnlyList<CustomerChange> ChangeDetails(
+        string? name, IReadOnlyList<CustomerPhoneNumber> phoneNumbers, IReadOnlyList<CustomerEmailAddress> emailAddresses, string? postalAddress,
+        Guid byId, DateTimeOffset now)
+    {
+        var newName = Text.Required(name, "Name", NameMaxLength);
+        var newAddress = Text.Optional(postalAddress, "PostalAddress", PostalAddressMaxLength);
+        if (phoneNumbers.Distinct().Count() > MaxPhoneNumbers)
+            throw new DomainRuleException("A customer may have at most {0} phone numbers.", "PhoneNumbers", MaxPhoneNumbers);
+        if (emailAddresses.Distinct().Count() > MaxEmailAddresses)
+            throw new DomainRuleException("A customer may have at most {0} email addresses.", "EmailAddresses", MaxEmailAddresses);
+        var changes = new List<CustomerChange>();
+        void Changed(CustomerChangeKind kind, string? from, string? to) => changes.Add(CustomerChange.Of(Id, kind, from, to, byId, now));
+
+        if (newName != Name)
+        {
+            Changed(CustomerChangeKind.Renamed, Name, newName);
+            Name = newName;
+            SearchName = newName.ToLowerInvariant();
+        }
+
+        foreach (var gone in _phoneNumbers.Except(phoneNumbers).ToList())
+        {
+            _phoneNumbers.Remove(gone);
+            Changed(CustomerChangeKind.PhoneNumberRemoved, gone.E164, null);
+        }
+
+        foreach (var added in phoneNumbers.Distinct().Except(_phoneNumbers).ToList())
+        {
+            _phoneNumbers.Add(added);
+            Changed(CustomerChangeKind.PhoneNumberAdded, null, added.E164);
+        }
+
+        foreach (var gone in _emailAddresses.Except(emailAddresses).ToList())
+        {
+            _emailAddresses.Remove(gone);
+            Changed(CustomerChangeKind.EmailAddressRemoved, gone.Address, null);
+        }
+
+        foreach (var added in emailAddresses.Distinct().Except(_emailAddresses).ToList())
+        {
+            _emailAddresses.Add(added);
+            Changed(CustomerChangeKind.EmailAddressAdded, null, added.Address);
+        }
+
+        if (newAddress != PostalAddress)
+        {
+            Changed(CustomerChangeKind.PostalAddressChanged, PostalAddress, newAddress);
+            PostalAddress = newAddress;
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// <paramref name="other"/> was the same person registered twice ("Margit Andersson" and "Andersson Margit"): their
+    /// numbers and addresses become this customer's, and a postal address this one lacks. Their cases and conversations
+    /// are moved by the caller; then the other is removed. Refused when the two together have more numbers or addresses
+    /// than a customer may, so that nothing is silently dropped.
+    /// </summary>
+    public IReadOnlyList<CustomerChange> Absorb(Customer other, Guid byId, DateTimeOffset now)
+    {
+        if (other.Id == Id)
+            throw new DomainRuleException("A customer cannot be merged with themselves.", "OtherCustomerId");
+        return ChangeDetails(
+            // Copies: a number or address belongs to one customer's list, and the other's are removed with them.
+            Name, [.. _phoneNumbers, .. other.PhoneNumbers.Select(p => new CustomerPhoneNumber(p.E164))],
+            [.. _emailAddresses, .. other.EmailAddresses.Select(e => new CustomerEmailAddress(e.Address))], PostalAddress ?? other.PostalAddress, byId, now)
+            .Prepend(CustomerChange.Of(Id, CustomerChangeKind.Merged, other.Name, null, byId, now))
+            .ToList();
+    }
 }

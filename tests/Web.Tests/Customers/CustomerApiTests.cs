@@ -207,6 +207,46 @@ public abstract class CustomerApiTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(shown, page.Contains("123 45 67", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CorrectingAndMerging_RefusesBadInputAtItsField_IsForStaffWhoServeCustomers_AndMovesTheCases()
+    {
+        using var sara = await app.ClientForAsync(Sara);
+        var kept = await CreateAsync(sara, new { name = "Margit Berglund", phoneNumbers = new[] { "08-444 55 66" } });
+        var twice = await CreateAsync(sara, new { name = "Berglund Margit", phoneNumbers = new[] { "08-444 55 66" } });
+        using (var registered = await sara.PostAsJsonAsync("/api/cases", new { customerId = twice, subject = "Fakturan", door = "phone" }, Ct))
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        using var badNumber = await sara.PutAsJsonAsync($"/api/customers/{kept}", new { name = "Margit Berglund", phoneNumbers = new[] { "inget nummer" } }, Ct);
+        await AssertRefusedAsync(badNumber, "PhoneNumbers");
+        using var noName = await sara.PutAsJsonAsync($"/api/customers/{kept}", new { name = " " }, Ct);
+        await AssertRefusedAsync(noName, "Name");
+        using var nobody = await sara.PutAsJsonAsync($"/api/customers/{Guid.NewGuid()}", new { name = "Någon" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        using var leadership = await app.ClientForAsync(Leadership);
+        using var notTheirs = await leadership.PostAsJsonAsync($"/api/customers/{kept}/merge", new { otherCustomerId = twice }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        using var nothingChosen = await sara.PostAsJsonAsync($"/api/customers/{kept}/merge", new { }, Ct);
+        await AssertRefusedAsync(nothingChosen, "OtherCustomerId");
+
+        using var edited = await sara.PutAsJsonAsync($"/api/customers/{kept}", new { name = "Margit Berglund", phoneNumbers = new[] { "08-444 55 66", "070-444 55 66" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        using var merged = await sara.PostAsJsonAsync($"/api/customers/{kept}/merge", new { otherCustomerId = twice }, Ct);
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+
+        using var gone = await sara.GetAsync($"/api/customers/{twice}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var profile = await sara.GetFromJsonAsync<JsonElement>($"/api/customers/{kept}/profile", Ct);
+        Assert.Equal("Fakturan", Assert.Single(profile.GetProperty("cases").EnumerateArray()).GetProperty("subject").GetString());
+        Assert.Equal(["merged", "phoneNumberAdded"], profile.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, object customer)
+    {
+        using var response = await client.PostAsJsonAsync("/api/customers", customer, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Moment.Application.Absences;
 using Moment.Application.Cases;
 using Moment.Application.Customers;
+using Moment.Application.Staff;
 using Moment.Web.Security;
 
 namespace Moment.Web.Features.Customers;
@@ -38,6 +39,18 @@ internal static class CustomersApi
                     : TypedResults.NotFound())
             .WithSummary("One customer, with a key account's regular contact and who reaches them now (the stand-in while the regular contact is away). "
                 + "Contact details only for roles that serve customers.");
+        var customer = customers.MapGroup("/{id:guid}").RequireAuthorization(StaffPolicies.CaseWorker);
+        customer.MapGet("/profile", async Task<Results<Ok<CustomerProfileView>, NotFound>> (
+                Guid id, ClaimsPrincipal user, StaffCards cards, CustomerProfile profile, CancellationToken ct) =>
+                await profile.HandleAsync(id, await user.ActorAsync(cards, ct), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .WithSummary("The customer's page: contact details, regular contact, every case (newest 100), open promises, the last contact at each door and the history of their details.");
+        customer.MapPut("/", async (Guid id, EditCustomerRequest body, ClaimsPrincipal user, StaffCards cards, EditCustomer edit, CancellationToken ct) =>
+                TypedResults.Ok(await edit.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct)))
+            .WithSummary("Corrects the customer's details: every field as it should be now (a list replaces the list). Each change is kept in the customer's history.");
+        customer.MapPost("/merge", async (Guid id, MergeCustomersRequest body, ClaimsPrincipal user, StaffCards cards, MergeCustomers merge, CancellationToken ct) =>
+                TypedResults.Ok(await merge.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct)))
+            .WithSummary("Merges another customer who is the same person into this one: their numbers, addresses, cases and conversations "
+                + "become this customer's, and the other is removed. All or nothing; refused when the two together have more than 20 numbers or addresses.");
         return api;
     }
 }
