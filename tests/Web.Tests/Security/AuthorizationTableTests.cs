@@ -146,7 +146,7 @@ public abstract class AuthorizationTableTests(MomentApp app) : IAsyncLifetime
         .Replace("{id}", route switch
         {
             _ when route.StartsWith("/api/commitments", StringComparison.Ordinal) => @case.Promise.ToString(),
-            _ when route.StartsWith("/api/customers", StringComparison.Ordinal) => @case.Customer.ToString(),
+            _ when route.StartsWith("/api/customers", StringComparison.Ordinal) || route.StartsWith("/customers", StringComparison.Ordinal) => @case.Customer.ToString(),
             _ when route.StartsWith("/admin/users", StringComparison.Ordinal) => world.SomeUser.ToString(),
             _ when route.StartsWith("/admin/teams", StringComparison.Ordinal) => world.PhoneTeam.ToString(),
             _ when route.StartsWith("/api/attachments", StringComparison.Ordinal) => "1",
