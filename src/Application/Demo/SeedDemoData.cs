@@ -53,6 +53,9 @@ public sealed class SeedDemoData(
 
         foreach (var (team, (teamLead, manager)) in DemoAccounts.Leadership)
             teams[team].AppointLeadership(staff[teamLead].Id, staff[manager].Id);
+        teams[DemoAccounts.Chat].MeetCustomersAt(Door.Chat);
+        teams[DemoAccounts.Shops].MeetCustomersAt(Door.Shop);
+        teams[DemoAccounts.Onboard].MeetCustomersAt(Door.Onboard);
 
         var now = time.GetUtcNow();
         var customers = Customers(now).ToDictionary(c => c.Name, StringComparer.Ordinal);

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Domain.Calendar;
+using Moment.Domain.Cases;
 
 namespace Moment.Application.Teams;
 
 public sealed record TeamSummary(
-    Guid Id, string Name, Guid? TeamLeadId, string? TeamLeadName, Guid? ResponsibleManagerId, string? ResponsibleManagerName, int Members, BusinessCalendarSettings Calendar);
+    Guid Id, string Name, Guid? TeamLeadId, string? TeamLeadName, Guid? ResponsibleManagerId, string? ResponsibleManagerName, int Members, BusinessCalendarSettings Calendar,
+    Door Door);
 
 public sealed class ListTeams(AppDbContext db)
 {
@@ -20,6 +22,7 @@ public sealed class ListTeams(AppDbContext db)
                 t.ResponsibleManagerId,
                 db.Users.Where(u => u.Id == t.ResponsibleManagerId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.Users.Count(u => u.TeamId == t.Id),
-                t.Calendar))
+                t.Calendar,
+                t.Door))
             .ToListAsync(cancellationToken);
 }

@@ -4,12 +4,16 @@ using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Calendar;
+using Moment.Domain.Cases;
 using Moment.Domain.Teams;
 
 namespace Moment.Application.Teams;
 
-/// <summary>A team's name, leadership and, optionally, when it is open (promise deadlines count only that time; null keeps it, Swedish for a new team).</summary>
-public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId, BusinessCalendarSettings? Calendar = null);
+/// <summary>
+/// A team's name, leadership and, optionally, when it is open (promise deadlines count only that time; null keeps it,
+/// Swedish for a new team) and where its people meet customers (null keeps it, the phone for a new team).
+/// </summary>
+public sealed record SaveTeamRequest(Guid? Id, string Name, Guid? TeamLeadId, Guid? ResponsibleManagerId, BusinessCalendarSettings? Calendar = null, Door? Door = null);
 
 /// <summary>Creates or changes a team. The team lead must hold the TeamLead role and the manager the Manager role, and both be active.</summary>
 public sealed class SaveTeam(AppDbContext db, ForgetEverywhere forget)
@@ -27,6 +31,8 @@ public sealed class SaveTeam(AppDbContext db, ForgetEverywhere forget)
         team.AppointLeadership(request.TeamLeadId, request.ResponsibleManagerId);
         if (request.Calendar is { } calendar)
             team.ChangeCalendar(calendar);
+        if (request.Door is { } door)
+            team.MeetCustomersAt(door);
         if (request.Id is null)
             db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);

@@ -14,6 +14,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
         builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.Door).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.TeamLeadId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.ResponsibleManagerId).OnDelete(DeleteBehavior.Restrict);
         // The calendar is read and changed as a whole, never queried into: one JSON column on both databases.

@@ -1,4 +1,5 @@
 using Moment.Domain.Calendar;
+using Moment.Domain.Cases;
 
 namespace Moment.Domain.Teams;
 
@@ -29,9 +30,17 @@ public sealed class Team
     /// <summary>When the team is open: promise deadlines in business days or hours count only this time.</summary>
     public BusinessCalendarSettings Calendar { get; private set; } = BusinessCalendarSettings.Swedish;
 
+    /// <summary>
+    /// Where the team's people meet customers (the shop, on board, the phone): the door a case they register starts at
+    /// unless they say otherwise, so shop staff are not offered "phone" every time.
+    /// </summary>
+    public Door Door { get; private set; } = Door.Phone;
+
     public static Team Create(string name) => new(Guid.CreateVersion7(), Text.Required(name, "Name", NameMaxLength));
 
     public void Rename(string name) => Name = Text.Required(name, "Name", NameMaxLength);
+
+    public void MeetCustomersAt(Door door) => Door = Enum.IsDefined(door) ? door : throw new DomainRuleException("Choose one of the doors.", "Door");
 
     public void ChangeCalendar(BusinessCalendarSettings calendar)
     {

@@ -6,6 +6,7 @@ using Moment.Application.Staff;
 using Moment.Application.Teams;
 using Moment.Domain;
 using Moment.Domain.Calendar;
+using Moment.Domain.Cases;
 
 namespace Moment.Application.Tests.Staff;
 
@@ -122,10 +123,11 @@ public abstract class StaffTests(ApplicationHost host) : IAsyncLifetime
         await using var scope = host.Scope();
 
         var id = await scope.ServiceProvider.GetRequiredService<SaveTeam>()
-            .HandleAsync(new SaveTeamRequest(null, "Field service", null, null, calendar), TestContext.Current.CancellationToken);
+            .HandleAsync(new SaveTeamRequest(null, "Field service", null, null, calendar, Door.Field), TestContext.Current.CancellationToken);
 
         await using var read = host.Scope();
         var saved = (await read.ServiceProvider.GetRequiredService<ListTeams>().HandleAsync(TestContext.Current.CancellationToken)).Single(t => t.Id == id);
+        Assert.Equal(Door.Field, saved.Door);
         Assert.Equal(calendar.OpeningHours, saved.Calendar.OpeningHours);
         Assert.False(saved.Calendar.ClosedOnDeFactoHolidays);
         Assert.Equal([new DateOnly(2026, 12, 28)], saved.Calendar.ExtraClosedDates);

@@ -36,6 +36,18 @@ public abstract class NewCaseFormTests(BrowserApp app)
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
     }
 
+    [Theory]
+    [InlineData("omar.said@moment.test", "Shop")]
+    [InlineData("karin.nord@moment.test", "Onboard")]
+    [InlineData("sara.holm@moment.test", "Phone")]
+    public async Task TheDoor_StartsWhereThePersonsTeamMeetsCustomers(string email, string door)
+    {
+        var page = await LoginPage.SignedInAsync(app, email);
+        await page.GotoAsync("/cases/new");
+
+        await Expect(page.GetByLabel("Door")).ToHaveValueAsync(door);
+    }
+
     [Fact]
     public async Task NewCase_Registered_ThenBack_ShowsAnEmptyFormAndRegisteringRedirects()
     {
