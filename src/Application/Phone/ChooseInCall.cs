@@ -15,7 +15,14 @@ namespace Moment.Application.Phone;
 /// </summary>
 public sealed class ChooseInCall(AppDbContext db, AnswerCall calls, WaitInLine wait, AskForCallback callbacks, CallLog log, TimeProvider time)
 {
-    public async Task<CallAnswer> HandleAsync(CallEvent call, CallLink at, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The same key sent twice at once: the copy that saves second finds its step taken, and is answered again against
+    /// what the first saved, as a copy sent later is.
+    /// </remarks>
+    public Task<CallAnswer> HandleAsync(CallEvent call, CallLink at, CancellationToken cancellationToken = default) =>
+        db.RetryAsync(() => ChooseAsync(call, at, cancellationToken));
+
+    private async Task<CallAnswer> ChooseAsync(CallEvent call, CallLink at, CancellationToken cancellationToken)
     {
         var found = await calls.CallOfAsync(call, cancellationToken);
         if (found is null)

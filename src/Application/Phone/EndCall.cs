@@ -22,7 +22,14 @@ public sealed class EndCall(
     /// <summary>How many times a callback is placed before it is missed: the first call and one retry.</summary>
     public const int CallbackTries = 2;
 
-    public async Task HandleAsync(CallEvent call, CallOutcome outcome, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The same status twice at once, or a save of the call at the same moment (the caller's last round, the agent's
+    /// answer being put through): the end is taken again against what the other saved; a call already ended is left.
+    /// </remarks>
+    public Task HandleAsync(CallEvent call, CallOutcome outcome, CancellationToken cancellationToken = default) =>
+        db.RetryAsync(() => EndAsync(call, outcome, cancellationToken));
+
+    private async Task EndAsync(CallEvent call, CallOutcome outcome, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(call.CallId, cancellationToken) is not { } found || found.HasEnded)
             return;
@@ -45,16 +52,7 @@ public sealed class EndCall(
             var inLine = contact?.IsInLine == true;
             if (contact is not null && contact.IsOpen && contact.Leave(now))
                 await log.TakeAsync(found, CallStepKind.Abandoned, 0, null, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // The same status sent twice at once: the other copy ended the call.
-                db.ChangeTracker.Clear();
-                return;
-            }
+            await db.SaveChangesAsync(cancellationToken);
 
             if (contact is { State: ContactState.Abandoned } && inLine)
                 metrics.QueueWaited(contact.QueueId, now - contact.PlaceAt, "left");

@@ -32,14 +32,10 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
         if (contact.RoutedAs != Door.Phone || contact.AnsweredById is not { } agentId)
             return null;
         var agent = await db.Users.AsNoTracking().Where(u => u.Id == agentId).Select(u => new { u.DisplayName, u.PhoneNumber }).FirstAsync(cancellationToken);
-        var live = await db.Calls.Where(c => c.ContactId == contact.Id && c.Direction == CallDirection.Inbound).FirstOrDefaultAsync(cancellationToken);
-        if (live is not null)
-            await log.TakeAsync(live, CallStepKind.Answered, 0, agent.DisplayName, cancellationToken);
+        var live = await db.Calls.AsNoTracking().Where(c => c.ContactId == contact.Id && c.Direction == CallDirection.Inbound).FirstOrDefaultAsync(cancellationToken);
+        await RecordAsync(live, call => log.TakeAsync(call, CallStepKind.Answered, 0, agent.DisplayName, cancellationToken), cancellationToken);
         if (string.IsNullOrEmpty(agent.PhoneNumber))
-        {
-            await db.SaveChangesAsync(cancellationToken);
             return new CallProblem("Add your phone number to your profile to take calls: this call cannot be put through to you.");
-        }
 
         var firstName = StaffUser.FirstNameOf(agent.DisplayName);
         if (contact.Callback == CallbackWay.Phone && contact.CallbackNumber is { } number)
@@ -49,49 +45,68 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
         try
         {
             await telephony.RedirectAsync(live.ProviderCallId, CallAnswer.Of(PhoneTexts.PuttingThrough(live.Language, firstName), new DialNumber(agent.PhoneNumber)), cancellationToken);
-            await log.TakeAsync(live, CallStepKind.Bridged, 0, agent.DisplayName, cancellationToken);
-            live.Bridging();
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
         }
         catch (TelephonyException failure)
         {
-            await log.TakeAsync(live, CallStepKind.ProviderFailed, 0, failure.Message, cancellationToken);
-            live.Failed(failure.Message);
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordAsync(live, async call =>
+            {
+                await log.TakeAsync(call, CallStepKind.ProviderFailed, 0, failure.Message, cancellationToken);
+                call.Failed(failure.Message);
+            }, cancellationToken);
             return new CallProblem("The phone provider could not be reached to put the call through; the caller is put through at their next announcement.");
         }
+
+        await RecordAsync(live, async call =>
+        {
+            await log.TakeAsync(call, CallStepKind.Bridged, 0, agent.DisplayName, cancellationToken);
+            call.Bridging();
+        }, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Records what happened on a call, read afresh: the caller's next round or the call's end may be saved at the same
+    /// moment (the provider's request takes seconds with its retries), and what they saved stands beside this. The agent's
+    /// answer is saved before this runs: nothing here may make it look refused.
+    /// </summary>
+    private async Task RecordAsync(Call? seen, Func<Call, Task> record, CancellationToken cancellationToken)
+    {
+        if (seen is null)
+            return;
+        await db.RetryAsync(async () =>
+        {
+            var call = await db.Calls.FirstAsync(c => c.Id == seen.Id, cancellationToken);
+            await record(call);
+            await db.SaveChangesAsync(cancellationToken);
+        });
     }
 
     private async Task<CallProblem?> CallBackAsync(WaitingContact contact, string number, string firstName, string agentPhone, Call? asked, CancellationToken cancellationToken)
     {
         if (!telephony.IsConfigured)
-        {
-            await db.SaveChangesAsync(cancellationToken);
             return new CallProblem("No phone provider is set up: call {0} yourself.", Customers.PhoneNumbers.Display(number));
-        }
 
+        string placed;
         try
         {
-            var placed = await telephony.PlaceCallAsync(number, CallAnswer.Of(PhoneTexts.CallingBack(contact.Language, firstName), new DialNumber(agentPhone)), cancellationToken);
-            var call = Call.Outbound(placed, settings.CallbackFrom ?? "", number, contact.QueueId, contact.Id, contact.Language, time.GetUtcNow());
-            db.Calls.Add(call);
-            await log.TakeAsync(call, CallStepKind.CallbackPlaced, 0, number, cancellationToken);
-            if (asked is not null)
-                await log.TakeAsync(asked, CallStepKind.CallbackPlaced, 0, placed, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
+            placed = await telephony.PlaceCallAsync(number, CallAnswer.Of(PhoneTexts.CallingBack(contact.Language, firstName), new DialNumber(agentPhone)), cancellationToken);
         }
         catch (TelephonyException failure)
         {
-            if (asked is not null)
+            await RecordAsync(asked, async call =>
             {
-                await log.TakeAsync(asked, CallStepKind.ProviderFailed, 0, failure.Message, cancellationToken);
-                asked.Failed(failure.Message);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+                await log.TakeAsync(call, CallStepKind.ProviderFailed, 0, failure.Message, cancellationToken);
+                call.Failed(failure.Message);
+            }, cancellationToken);
             return new CallProblem("The phone provider could not place the callback: call {0} yourself. The promise is yours.", Customers.PhoneNumbers.Display(number));
         }
+
+        // A call of its own, new: nothing else knows it yet to write it at the same moment.
+        var outbound = Call.Outbound(placed, settings.CallbackFrom ?? "", number, contact.QueueId, contact.Id, contact.Language, time.GetUtcNow());
+        db.Calls.Add(outbound);
+        await log.TakeAsync(outbound, CallStepKind.CallbackPlaced, 0, number, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(asked, call => log.TakeAsync(call, CallStepKind.CallbackPlaced, 0, placed, cancellationToken), cancellationToken);
+        return null;
     }
 }

@@ -25,7 +25,11 @@ public sealed class WaitInLine(
     /// <summary>How long to listen for a key after the announcement and the pause; the pause is the real wait.</summary>
     public static readonly TimeSpan KeyTimeout = TimeSpan.FromSeconds(1);
 
-    public async Task<CallAnswer> HandleAsync(CallEvent call, int turn, CancellationToken cancellationToken = default)
+    /// <remarks>A round sent twice at once: the copy that saves second is answered again against what the first saved.</remarks>
+    public Task<CallAnswer> HandleAsync(CallEvent call, int turn, CancellationToken cancellationToken = default) =>
+        db.RetryAsync(() => RoundAsync(call, turn, cancellationToken));
+
+    private async Task<CallAnswer> RoundAsync(CallEvent call, int turn, CancellationToken cancellationToken)
     {
         turn = Math.Max(1, turn);
         var found = await calls.CallOfAsync(call, cancellationToken);
