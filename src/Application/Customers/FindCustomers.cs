@@ -50,17 +50,41 @@ public sealed class FindCustomers(AppDbContext db)
             var email = text.ToLowerInvariant();
             matches = customers.Where(c => c.EmailAddresses.Any(e => e.Address == email));
         }
-        else if (PhoneNumbers.TryNormalize(text) is { } e164 && text.Count(char.IsAsciiDigit) >= 5)
+        else if (LooksLikeANumber(text) && PhoneNumbers.TryNormalize(text) is { } e164 && text.Count(char.IsAsciiDigit) >= 5)
         {
             RequireContactDetails(withContactDetails);
-            matches = customers.Where(c => c.PhoneNumbers.Any(p => p.E164 == e164));
+            // A number's start finds the longer numbers it begins too: "08-917 53" is a whole Stockholm number, and also
+            // how one reads the first digits of 08-917 53 46.
+            var start = e164 + "%";
+            matches = customers.Where(c => c.PhoneNumbers.Any(p => EF.Functions.Like(p.E164, start)));
+        }
+        else if (PartOfANumber(text) is { } digits)
+        {
+            // Part of a number, as people say it: "0812345" (a number's start, with its leading 0), "45 67" (its end), or
+            // "000002" (a case number's end). Staff who serve customers find both; others only the case.
+            var caseNumber = "%" + digits + "%";
+            if (withContactDetails)
+            {
+                var phone = "%" + (digits.StartsWith('0') ? "46" + digits[1..] : digits) + "%";
+                matches = customers.Where(c => c.PhoneNumbers.Any(p => EF.Functions.Like(p.E164, phone))
+                    || db.Cases.Any(k => k.CustomerId == c.Id && EF.Functions.Like(k.Number, caseNumber)));
+            }
+            else
+            {
+                matches = customers.Where(c => db.Cases.Any(k => k.CustomerId == c.Id && EF.Functions.Like(k.Number, caseNumber)));
+            }
         }
         else
         {
             // Both sides lower-cased in .NET: SQLite's own lower() knows only ASCII, and Swedish names do not.
-            // The query's own % and _ are escaped: "%" is a name nobody has, not "every customer".
-            var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
-            matches = customers.Where(c => EF.Functions.Like(c.SearchName, pattern, LikeEscape));
+            // The query's own % and _ are escaped: "%" is a name nobody has, not "every customer". Each word on its own,
+            // so that "andersson margit" finds "Margit Andersson", as people say names both ways.
+            matches = customers;
+            foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
+            {
+                var pattern = "%" + EscapeLike(word) + "%";
+                matches = matches.Where(c => EF.Functions.Like(c.SearchName, pattern, LikeEscape));
+            }
         }
 
         // The match first, then the found customers by id: the numbers and addresses load in queries of their own (below),
@@ -71,6 +95,13 @@ public sealed class FindCustomers(AppDbContext db)
         var loaded = await LoadAsync(db.Customers.Where(c => found.Contains(c.Id)), withContactDetails, cancellationToken);
         return [.. loaded.OrderBy(c => found.IndexOf(c.Id))];
     }
+
+    /// <summary>Digits as numbers are written (spaces, dashes, brackets, a plus), and nothing else: "Svensson 2" is a name.</summary>
+    private static bool LooksLikeANumber(string text) => text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')' or '/');
+
+    /// <summary>The digits of a query that is nothing but part of a number (at least four digits); else null.</summary>
+    private static string? PartOfANumber(string text) =>
+        LooksLikeANumber(text) && text.Count(char.IsAsciiDigit) is >= 4 and <= 15 ? new string([.. text.Where(char.IsAsciiDigit)]) : null;
 
     private static string EscapeLike(string text) =>
         text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)

@@ -100,6 +100,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             // only by reading them all. pg_trgm ships with PostgreSQL and is trusted: the database's owner may create it.
             builder.HasPostgresExtension("pg_trgm");
             builder.Entity<Customer>().HasIndex(c => c.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            // Part of a number ("0812345", "000002") is LIKE '%digits%' too, on the numbers and on the case numbers.
+            // Indexes of their own, beside the B-trees that find a whole number (and keep case numbers unique).
+            builder.Entity<Customer>().OwnsMany(c => c.PhoneNumbers).HasIndex(p => p.E164, "IX_CustomerPhoneNumbers_E164_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Case>().HasIndex(c => c.Number, "IX_Cases_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             // Two letters have no trigram: such a search reads the names in order until it has 50, from the index alone.
             builder.Entity<Customer>().HasIndex(c => c.Name).IncludeProperties(c => new { c.SearchName, c.Id });
         }

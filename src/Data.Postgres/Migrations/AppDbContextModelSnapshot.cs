@@ -544,6 +544,11 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasIndex("TeamId", "UpdatedAt");
 
+                    b.HasIndex(new[] { "Number" }, "IX_Cases_Number_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "IX_Cases_Number_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "IX_Cases_Number_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Cases");
                 });
 
@@ -2046,6 +2051,11 @@ namespace Moment.Data.Postgres.Migrations
                             b1.HasIndex("CustomerId");
 
                             b1.HasIndex("E164");
+
+                            b1.HasIndex(new[] { "E164" }, "IX_CustomerPhoneNumbers_E164_Trigram");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex(new[] { "E164" }, "IX_CustomerPhoneNumbers_E164_Trigram"), "gin");
+                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex(new[] { "E164" }, "IX_CustomerPhoneNumbers_E164_Trigram"), new[] { "gin_trgm_ops" });
 
                             b1.ToTable("CustomerPhoneNumbers", (string)null);
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.Customers;
 using Moment.Application.Data;
+using Moment.Domain;
 
 namespace Moment.Application.Tests.Customers;
 
@@ -54,6 +55,37 @@ public abstract class FindCustomersTests(ApplicationHost host) : IAsyncLifetime
 
         Assert.NotEmpty(commands.Texts);
         Assert.DoesNotContain(commands.Texts, sql => sql.Contains("CustomerPhoneNumbers", StringComparison.Ordinal) && sql.Contains("CustomerEmailAddresses", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhatPeopleType_FindsTheCustomer_NameEitherWayRound_PartOfANumber_AndPartOfACaseNumber()
+    {
+        // Letters only: a name is a name, whatever digits a random part would bring.
+        var unique = "Qvarn" + new string([.. Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 16)))]);
+        Guid id;
+        string caseNumber;
+        await using (var scope = host.Scope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<RegisterCustomer>().HandleAsync(new RegisterCustomerRequest(
+                $"Margit {unique}", ["08-917 53 46"], [], null), Ct)).Id;
+            var sara = await scope.ServiceProvider.GetRequiredService<Moment.Application.Staff.StaffCards>().FindByEmailAsync("sara.holm@moment.test", Ct);
+            caseNumber = (await scope.ServiceProvider.GetRequiredService<Moment.Application.Cases.RegisterCase>().HandleAsync(
+                new Moment.Application.Cases.RegisterCaseRequest(id, null, "Räkningen", null, null, Domain.Cases.Door.Phone, null), sara!.Id, Ct)).Number;
+        }
+
+        await using var searching = host.Scope();
+        var find = searching.ServiceProvider.GetRequiredService<FindCustomers>();
+        Assert.Contains(id, (await find.HandleAsync($"{unique.ToLowerInvariant()} margit", withContactDetails: true, Ct)).Select(c => c.Id));
+        Assert.Contains(id, (await find.HandleAsync("0891753", withContactDetails: true, Ct)).Select(c => c.Id));
+        Assert.Contains(id, (await find.HandleAsync("53 46", withContactDetails: true, Ct)).Select(c => c.Id));
+        // The case number's running part without its prefix, as read out by a customer.
+        var running = caseNumber[^6..];
+        Assert.Contains(id, (await find.HandleAsync(running, withContactDetails: true, Ct)).Select(c => c.Id));
+        Assert.Contains(id, (await find.HandleAsync(running, withContactDetails: false, Ct)).Select(c => c.Id));
+        // Without contact details, a number finds nobody by it: a whole one is refused, a part finds only case numbers.
+        await Assert.ThrowsAsync<ForbiddenException>(() => find.HandleAsync("0891753", withContactDetails: false, Ct));
+        Assert.DoesNotContain(id, (await find.HandleAsync("917 53", withContactDetails: false, Ct)).Select(c => c.Id));
+        Assert.Empty(await find.HandleAsync($"{unique} Bertil", withContactDetails: true, Ct));
     }
 
     private sealed class CommandRecorder : DbCommandInterceptor
