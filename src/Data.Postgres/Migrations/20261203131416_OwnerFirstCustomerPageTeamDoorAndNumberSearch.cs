@@ -7,11 +7,26 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Moment.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CustomerChanges : Migration
+    public partial class OwnerFirstCustomerPageTeamDoorAndNumberSearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "OwnerFirstId",
+                table: "WaitingContacts",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Door",
+                table: "Teams",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                // Teams from before: the phone, as every case started there until the team says otherwise.
+                defaultValue: "Phone");
+
             migrationBuilder.CreateTable(
                 name: "CustomerChanges",
                 columns: table => new
@@ -43,6 +58,20 @@ namespace Moment.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerPhoneNumbers_E164_Trigram",
+                table: "CustomerPhoneNumbers",
+                column: "E164")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Number_Trigram",
+                table: "Cases",
+                column: "Number")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerChanges_ById",
                 table: "CustomerChanges",
                 column: "ById");
@@ -58,6 +87,22 @@ namespace Moment.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CustomerChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerPhoneNumbers_E164_Trigram",
+                table: "CustomerPhoneNumbers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Number_Trigram",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerFirstId",
+                table: "WaitingContacts");
+
+            migrationBuilder.DropColumn(
+                name: "Door",
+                table: "Teams");
         }
     }
 }

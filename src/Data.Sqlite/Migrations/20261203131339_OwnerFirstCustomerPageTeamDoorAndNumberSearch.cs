@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Moment.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CustomerChanges : Migration
+    public partial class OwnerFirstCustomerPageTeamDoorAndNumberSearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "OwnerFirstId",
+                table: "WaitingContacts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Door",
+                table: "Teams",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: false,
+                // Teams from before: the phone, as every case started there until the team says otherwise.
+                defaultValue: "Phone");
+
             migrationBuilder.CreateTable(
                 name: "CustomerChanges",
                 columns: table => new
@@ -57,6 +72,14 @@ namespace Moment.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CustomerChanges");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerFirstId",
+                table: "WaitingContacts");
+
+            migrationBuilder.DropColumn(
+                name: "Door",
+                table: "Teams");
         }
     }
 }

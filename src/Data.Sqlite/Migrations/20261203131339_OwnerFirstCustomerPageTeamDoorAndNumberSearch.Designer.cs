@@ -11,8 +11,8 @@ using Moment.Application.Data;
 namespace Moment.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203124106_TeamDoor")]
-    partial class TeamDoor
+    [Migration("20261203131339_OwnerFirstCustomerPageTeamDoorAndNumberSearch")]
+    partial class OwnerFirstCustomerPageTeamDoorAndNumberSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
