@@ -17,6 +17,7 @@ namespace Moment.Application.Knowledge;
 /// each article of each term; a question of common words reads hundreds of thousands of them. Read straight into an
 /// array they cost a fifth of that. A term met twice in one word (a Swedish word and its compound parts often stem to
 /// the same term: "biljetterna" gives "biljett" four times) is read once at the sum of its weights, which scores the same.
+/// Not scored here (null: Lucene's own search then): phrases, wildcards and anything but OR'ed terms.
 /// </remarks>
 internal static class TopArticles
 {
@@ -211,7 +212,24 @@ internal static class TopArticles
 
         public bool Constant { get; } = constant;
 
-        public float Boost { get; set; } = boost;
+        public float Boost { get; private set; } = boost;
+
+        // Each copy of a term met twice counts on its own in the query norm, as in Lucene's sum of its clauses.
+        private float _squaredBoosts = boost * boost;
+
+        /// <summary>Carries the boosts of the plain sums above down to this term.</summary>
+        public void Carry(float factor)
+        {
+            Boost *= factor;
+            _squaredBoosts *= factor * factor;
+        }
+
+        /// <summary>Another copy of this term in the same plain sum: read once, weighing both.</summary>
+        public void Merge(TermNode copy)
+        {
+            Boost += copy.Boost;
+            _squaredBoosts += copy._squaredBoosts;
+        }
 
         public override void Prepare(IndexReaderContext context, int maxDoc)
         {
@@ -219,11 +237,7 @@ internal static class TopArticles
             _idf = Similarity.Idf(_states.DocFreq, maxDoc);
         }
 
-        public override float SumOfSquares()
-        {
-            var weight = Constant ? Boost : _idf * Boost;
-            return weight * weight;
-        }
+        public override float SumOfSquares() => Constant ? _squaredBoosts : _idf * _idf * _squaredBoosts;
 
         // Lucene's TFIDFSimilarity.IDFStats and ConstantScoreQuery's weight, in the same order of operations.
         public override void Normalize(float norm, float boost) =>
@@ -316,10 +330,10 @@ internal static class TopArticles
                     return false;
                 if (node is TermNode term)
                 {
-                    term.Boost *= boost;
+                    term.Carry(boost);
                     if (terms.TryGetValue((term.Term, term.Constant), out var known))
                     {
-                        known.Boost += term.Boost;
+                        known.Merge(term);
                         continue;
                     }
 
