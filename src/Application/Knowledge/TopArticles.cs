@@ -358,10 +358,10 @@ internal static class TopArticles
 
         public override float SumOfSquares() => clauses.Sum(c => c.SumOfSquares()) * boost * boost;
 
-        public override void Normalize(float norm, float boost1)
+        public override void Normalize(float norm, float above)
         {
             foreach (var clause in clauses)
-                clause.Normalize(norm, boost1 * boost);
+                clause.Normalize(norm, above * boost);
         }
 
         public override void AddTo(Scores scores, IList<AtomicReaderContext> leaves, int clause)
@@ -397,6 +397,7 @@ internal static class TopArticles
                 clauses[i].AddTo(scores, leaves, i + 1);
         }
 
+        /// <summary>Carries the boosts of the plain sums this one was lifted out of.</summary>
         private void CarryBoost(float factor) => boost *= factor;
     }
 }
