@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
@@ -89,16 +90,87 @@ internal static class KnowledgeAnalyzers
 
     private sealed class SwedishCompoundAnalyzer(CharArraySet words) : Analyzer
     {
+        // Words seldom vary: a knowledge base says "fakturan" thousands of times. Beyond this many, a new word is split
+        // and stemmed each time it is met, as before.
+        private const int MaxRemembered = 200_000;
+
+        private readonly ConcurrentDictionary<string, string[]> _terms = new(StringComparer.Ordinal);
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream result = new StandardFilter(Version, source);
             result = new LowerCaseFilter(Version, result);
             result = new StopFilter(Version, result, SwedishAnalyzer.DefaultStopSet);
-            // Every part found, not only the longest: the longest is often the whole word itself, also in the word list.
-            result = new DictionaryCompoundWordTokenFilter(Version, result, words, CompoundMinLength, PartMinLength, PartMaxLength, onlyLongestMatch: false);
-            result = new SnowballFilter(result, new SwedishStemmer());
+            result = new RememberedTermsFilter(result, Terms);
             return new TokenStreamComponents(source, result);
+        }
+
+        /// <summary>A word's terms: its stem, then the stems of the compound parts found in it.</summary>
+        private string[] Terms(string word)
+        {
+            if (_terms.TryGetValue(word, out var known))
+                return known;
+            var terms = new List<string>();
+            using (var tokenizer = new KeywordTokenizer(new StringReader(word)))
+            {
+                // Every part found, not only the longest: the longest is often the whole word itself, also in the word list.
+                TokenStream stream = new DictionaryCompoundWordTokenFilter(Version, tokenizer, words, CompoundMinLength, PartMinLength, PartMaxLength, onlyLongestMatch: false);
+                using var stemmed = new SnowballFilter(stream, new SwedishStemmer());
+                var term = stemmed.AddAttribute<ICharTermAttribute>();
+                stemmed.Reset();
+                while (stemmed.IncrementToken())
+                    terms.Add(term.ToString());
+                stemmed.End();
+            }
+
+            string[] found = [.. terms];
+            if (_terms.Count < MaxRemembered)
+                _terms.TryAdd(word, found);
+            return found;
+        }
+    }
+
+    /// <summary>
+    /// Splitting into compound parts and stemming, done once per word and then remembered: each word of at least seven
+    /// letters was looked up in the word list at every start and length, and every part stemmed, wherever it was met.
+    /// The tokens are those <see cref="DictionaryCompoundWordTokenFilter"/> and the Snowball stemmer give: the word's
+    /// stem, then each part's at the same place (position increment 0, the word's offsets).
+    /// </summary>
+    private sealed class RememberedTermsFilter(TokenStream input, Func<string, string[]> terms) : TokenFilter(input)
+    {
+        private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
+        private readonly IPositionIncrementAttribute _position = input.AddAttribute<IPositionIncrementAttribute>();
+        private string[] _parts = [];
+        private int _next;
+        private State? _word;
+
+        public override bool IncrementToken()
+        {
+            if (_next < _parts.Length)
+            {
+                RestoreState(_word);
+                _term.SetEmpty().Append(_parts[_next++]);
+                _position.PositionIncrement = 0;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+                return false;
+            var found = terms(_term.ToString());
+            _word = found.Length > 1 ? CaptureState() : null;
+            _parts = found;
+            _next = 1;
+            _term.SetEmpty().Append(found.Length > 0 ? found[0] : "");
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _parts = [];
+            _next = 0;
+            _word = null;
         }
     }
 }

@@ -7,6 +7,8 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 using Microsoft.EntityFrameworkCore;
 using Moment.Application.Data;
 using Moment.Domain.Knowledge;
@@ -171,10 +173,10 @@ public sealed class KnowledgeIndex : IDisposable
             // highlighter (which marks those words). Each language has fields of its own, so the fields already keep
             // to the language asked for; only visibility needs a filter.
             var rewritten = searcher.Rewrite(query);
-            var top = publicOnly
-                ? searcher.Search(rewritten, _publicOnly, Math.Min(max, MaxResults))
-                : searcher.Search(rewritten, Math.Min(max, MaxResults));
-            return top.ScoreDocs.Select(hit => Hit(searcher.Doc(hit.Doc), hit.Score, rewritten, analysis.Analyzer)).ToList();
+            var filter = publicOnly ? _publicOnly : null;
+            var top = TopArticles.Find(searcher, rewritten, filter, Math.Min(max, MaxResults))
+                ?? searcher.Search(rewritten, filter, Math.Min(max, MaxResults)).ScoreDocs;
+            return top.Select(hit => Hit(searcher.Doc(hit.Doc), hit.Score, rewritten, analysis.Analyzer)).ToList();
         }
         finally
         {
@@ -220,11 +222,12 @@ public sealed class KnowledgeIndex : IDisposable
 
         if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > FuzzyMaxWords)
             return query;
+        var automata = new Dictionary<string, IList<CompiledAutomaton>>(StringComparer.Ordinal);
         foreach (var (language, field) in languages.SelectMany(l => new[] { (l, KnowledgeAnalyzers.TitleField(l)), (l, KnowledgeAnalyzers.BodyField(l)) }))
         {
             foreach (var term in words.Unknown(language).Where(t => t.Length >= FuzzyMinLength))
             {
-                var fuzzy = new FuzzyQuery(new Term(field, term), maxEdits: term.Length >= 7 ? 2 : 1, prefixLength: 1)
+                var fuzzy = new TypoQuery(new Term(field, term), maxEdits: term.Length >= 7 ? 2 : 1, automata)
                 {
                     Boost = FieldBoosts[field] * 0.5f,
                 };
@@ -273,6 +276,30 @@ public sealed class KnowledgeIndex : IDisposable
             var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
             bits.Or(iterator);
             return bits;
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="FuzzyQuery"/> (prefix 1) that shares its Levenshtein automata with the others of one search for the
+    /// same word: a word is tried in up to eight fields and forms, and building its automata (one per number of edits)
+    /// was most of the time a typo took. The words found are the same; only the building is done once.
+    /// </summary>
+    private sealed class TypoQuery(Term term, int maxEdits, Dictionary<string, IList<CompiledAutomaton>> automata) : FuzzyQuery(term, maxEdits, prefixLength: 1)
+    {
+        protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts)
+        {
+            // FuzzyTermsEnum builds into, and takes from, this attribute the automata for its word.
+            var built = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
+            if (built.Count == 0 && automata.TryGetValue(Term.Text, out var known))
+            {
+                foreach (var automaton in known)
+                    built.Add(automaton);
+            }
+
+            var words = base.GetTermsEnum(terms, atts);
+            if (built.Count > 0)
+                automata.TryAdd(Term.Text, [.. built]);
+            return words;
         }
     }
 
