@@ -79,9 +79,17 @@ internal sealed partial class Caller(Provider provider, string callSid, string f
             await GapAsync();
             if (turn == 2 && plan.WantsCallback)
             {
+                // 1, then Moment asks which number; the caller keys none, and the provider posts the empty answer to the
+                // redirect after the gather: the number called from.
                 var one = await PostAsync("gather wait (1)", r.GatherAction!, "1", a =>
+                    a.TwiML is { GatherAction: { } action, Redirect: { } then } && action.Contains("at=callback", StringComparison.Ordinal)
+                        && then.Contains("at=callback", StringComparison.Ordinal) ? null : $"not asked which number: {a.TwiML}");
+                if (one?.TwiML is not { } asked)
+                    return false;
+                await GapAsync();
+                var kept = await PostAsync("gather callback (none)", asked.Redirect!, null, a =>
                     a.TwiML is { HangsUp: true } t && t.Said.Contains("Vi ringer upp dig", StringComparison.Ordinal) ? null : $"no callback promised: {a.TwiML}");
-                if (one is null)
+                if (kept is null)
                     return false;
                 await GapAsync();
                 await EndAsync("status (callback kept)");

@@ -260,7 +260,7 @@ internal static class LoadDriver
     {
         string[] order =
         [
-            "voice", "gather greeting (0)", "wait 1", "wait 2", "gather wait (1)", "status (callback kept)", "wait (in line)", "wait (dial)",
+            "voice", "gather greeting (0)", "wait 1", "wait 2", "gather wait (1)", "gather callback (none)", "status (callback kept)", "wait (in line)", "wait (dial)",
             "status (answered)", "status (callback placed)", "status (gave up)",
         ];
         Console.WriteLine();
