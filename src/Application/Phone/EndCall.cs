@@ -83,7 +83,17 @@ public sealed class EndCall(
         }
 
         await endContact.EndAsync(contact, cancellationToken);
-        await work.SaveAsync(cancellationToken);
+        await SaveCaseAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The case changed at the same moment (a note, a hand-off): nothing of this end was saved, and the whole end is taken
+    /// again (<see cref="HandleAsync"/>) against the case as it is now; a status is a fact, never refused.
+    /// </summary>
+    private async Task SaveCaseAsync(CancellationToken cancellationToken)
+    {
+        if (!await work.TrySaveAsync(cancellationToken))
+            throw new DbUpdateConcurrencyException("The case changed while the call's end was saved.");
     }
 
     /// <summary>Whether the callback is missed now (the tries are spent); false when it is to be placed once more.</summary>
@@ -101,7 +111,7 @@ public sealed class EndCall(
         if (contact.CaseId is { } caseId)
             (await work.LoadByIdAsync(caseId, cancellationToken)).CallbackMissed(work.Now);
         await endContact.EndAsync(contact, cancellationToken, missed: true);
-        await work.SaveAsync(cancellationToken);
+        await SaveCaseAsync(cancellationToken);
         return true;
     }
 }
