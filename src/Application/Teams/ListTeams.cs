@@ -11,6 +11,10 @@ public sealed record TeamSummary(
 
 public sealed class ListTeams(AppDbContext db)
 {
+    /// <summary>Where a team's people meet customers: one column, for the new-case form's first door.</summary>
+    public async Task<Door> DoorOfAsync(Guid? teamId, CancellationToken cancellationToken = default) =>
+        teamId is { } id ? await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => (Door?)t.Door).FirstOrDefaultAsync(cancellationToken) ?? Door.Phone : Door.Phone;
+
     public async Task<IReadOnlyList<TeamSummary>> HandleAsync(CancellationToken cancellationToken = default) =>
         await db.Teams.AsNoTracking()
             .OrderBy(t => t.Name)
