@@ -43,7 +43,9 @@ public sealed class QueueLines(AppDbContext db, TimeProvider time)
 
     /// <summary>
     /// One contact's place, the same as in <see cref="OfAsync"/> but without reading the line: the ones ahead are counted
-    /// in the database. Each customer's look at their own chat costs the same however long the line.
+    /// in the database. Each customer's look at their own chat costs the same however long the line, and it is one
+    /// question for the place (with the queue's skills) besides the two the range is worked out from: every phone
+    /// webhook of a waiting caller asks it, at rates where each round trip to the database counts.
     /// </summary>
     public async Task<PlaceInLine?> PlaceOfAsync(WaitingContact contact, CancellationToken cancellationToken)
     {
@@ -51,18 +53,30 @@ public sealed class QueueLines(AppDbContext db, TimeProvider time)
             return null;
         var inLine = db.WaitingContacts.AsNoTracking()
             .Where(c => c.QueueId == contact.QueueId && (c.State == ContactState.Waiting || c.State == ContactState.Offered));
-        var ahead = await inLine.CountAsync(c => c.PlaceAt < contact.PlaceAt, cancellationToken);
-        // Ties on the moment (rare) are ordered by id as the database orders them, as OfAsync does.
-        var tied = await inLine.Where(c => c.PlaceAt == contact.PlaceAt).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
-        var front = await inLine.OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).Select(c => (Door?)c.Door).FirstOrDefaultAsync(cancellationToken);
-        if (front is not { } door || tied.IndexOf(contact.Id) is var amongTied && amongTied < 0)
+        var seen = await db.Queues.AsNoTracking().Where(q => q.Id == contact.QueueId).Select(q => new
+        {
+            q.Skills,
+            Ahead = inLine.Count(c => c.PlaceAt < contact.PlaceAt),
+            Tied = inLine.Count(c => c.PlaceAt == contact.PlaceAt),
+            Here = inLine.Any(c => c.Id == contact.Id),
+            Front = inLine.OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).Select(c => (Door?)c.Door).FirstOrDefault(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (seen is not { Here: true, Front: { } door })
             return null; // it left the line meanwhile
-        return Place(contact.Id, ahead + amongTied + 1, await StateAsync(contact.QueueId, door, cancellationToken));
+        // Ties on the moment (rare) are ordered by id as the database orders them, as OfAsync does.
+        var amongTied = seen.Tied == 1
+            ? 0
+            : (await inLine.Where(c => c.PlaceAt == contact.PlaceAt).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken)).IndexOf(contact.Id);
+        if (amongTied < 0)
+            return null;
+        return Place(contact.Id, seen.Ahead + amongTied + 1, await StateAsync(contact.QueueId, seen.Skills, door, cancellationToken));
     }
 
-    public async Task<LineState> StateAsync(Guid queueId, Door door, CancellationToken cancellationToken)
+    public async Task<LineState> StateAsync(Guid queueId, Door door, CancellationToken cancellationToken) =>
+        await StateAsync(queueId, await db.Queues.AsNoTracking().Where(q => q.Id == queueId).Select(q => q.Skills).FirstAsync(cancellationToken), door, cancellationToken);
+
+    private async Task<LineState> StateAsync(Guid queueId, Skills skills, Door door, CancellationToken cancellationToken)
     {
-        var skills = await db.Queues.AsNoTracking().Where(q => q.Id == queueId).Select(q => q.Skills).FirstAsync(cancellationToken);
         var present = await db.AgentPresences.AsNoTracking()
             .Where(p => p.State == Presence.Available || p.State == Presence.WrapUp)
             .Select(p => new { p.Skills, p.ChatCapacity, p.CallCapacity })

@@ -46,12 +46,17 @@ public sealed class RouteContacts(AppDbContext db, MomentMetrics metrics, TimePr
         // Saved before the line is read, so that a lapsed contact is back in it for the next agent this same round.
         await db.SaveChangesAsync(cancellationToken);
 
-        var line = await db.WaitingContacts.Where(c => c.State == ContactState.Waiting)
-            .OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        // Nobody with room for one more, nobody to offer to: the line is not read. While every agent is busy (when a queue
+        // is longest) each join pokes a round, and reading the whole line each time was most of the round's cost.
+        var available = presences.Values.Where(p => p.State == Presence.Available).ToList();
+        var free = available.Count == 0 ? [] : await FreeAgentsAsync(available, cancellationToken);
+        var line = free.Values.Any(a => a.FreeCalls > 0 || a.FreeChats > 0)
+            ? await db.WaitingContacts.Where(c => c.State == ContactState.Waiting)
+                .OrderBy(c => c.PlaceAt).ThenBy(c => c.Id).ToListAsync(cancellationToken)
+            : [];
         var offered = new List<WaitingContact>();
         if (line.Count > 0)
         {
-            var free = await FreeAgentsAsync(presences.Values.Where(p => p.State == Presence.Available).ToList(), cancellationToken);
             var queues = await db.Queues.AsNoTracking().ToDictionaryAsync(q => q.Id, cancellationToken);
             var contacts = line.ToDictionary(c => c.Id);
             // The queue whose front has waited longest chooses first: agents who serve several queues go where the wait is.

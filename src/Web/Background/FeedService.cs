@@ -17,9 +17,10 @@ internal sealed class FeedService(
 
     /// <summary>
     /// How soon a round that found news held back by a transaction still running (<see cref="FeedRound.HeldBack"/>) looks
-    /// again. On the wall clock, not the app's: it waits for other transactions on the database server, which end in real
-    /// time whatever clock the app reads (in the tests that clock stands still, and the news would wait for a poll that
-    /// never comes).
+    /// again, doubling while it stays held back, up to the poll interval. On the wall clock, not the app's: it waits for
+    /// other transactions on the database server, which end in real time whatever clock the app reads (in the tests that
+    /// clock stands still, and the news would wait for a poll that never comes). Doubling, because under steady load some
+    /// transaction is nearly always open: a round every 50 ms then cost more of the database than the work it waited for.
     /// </summary>
     private static readonly TimeSpan HeldBackPause = TimeSpan.FromMilliseconds(50);
 
@@ -32,14 +33,16 @@ internal sealed class FeedService(
     {
         try
         {
+            var heldBack = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var poked = signal.NextAsync();
                 var round = await RoundAsync(subscriber, stoppingToken);
+                heldBack = round.HeldBack ? heldBack + 1 : 0;
                 if (round.Failures > 0)
                     await Task.Delay(PauseAfter(round.Failures), time, stoppingToken);
                 else if (round.HeldBack)
-                    await Task.WhenAny(poked, Task.Delay(HeldBackPause, TimeProvider.System, stoppingToken));
+                    await Task.WhenAny(poked, Task.Delay(HeldBackPauseAfter(heldBack), TimeProvider.System, stoppingToken));
                 else if (round.Handled == 0)
                     await Task.WhenAny(poked, Task.Delay(_poll, time, stoppingToken));
             }
@@ -67,6 +70,9 @@ internal sealed class FeedService(
             return new FeedRound(0, 1);
         }
     }
+
+    private TimeSpan HeldBackPauseAfter(int rounds) =>
+        TimeSpan.FromTicks(Math.Min(_poll.Ticks, HeldBackPause.Ticks << Math.Min(rounds - 1, 16)));
 
     private TimeSpan PauseAfter(int failures) =>
         TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, _poll.Ticks << Math.Min(failures, 16)));
