@@ -114,6 +114,7 @@ public static class ApplicationSetup
         services.AddScoped<AnswerHandOff>();
         services.AddScoped<ProposeResolution>();
         services.AddScoped<ReassignCase>();
+        services.AddScoped<EditCase>();
         services.AddScoped<LinkCases>();
         services.AddScoped<RecordCustomerAnswer>();
         services.AddScoped<CustomerCase>();

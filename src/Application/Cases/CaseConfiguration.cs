@@ -62,6 +62,19 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.Text).HasMaxLength(CaseEvent.TextMaxLength * 2);
         builder.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => new { e.CaseId, e.Id });
+        builder.HasMany(e => e.Changes).WithOne().HasForeignKey(c => c.CaseEventId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CaseChangeConfiguration : IEntityTypeConfiguration<CaseChange>
+{
+    public void Configure(EntityTypeBuilder<CaseChange> builder)
+    {
+        builder.ToTable("CaseChanges");
+        builder.Property(c => c.Field).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.From).HasMaxLength(CaseChange.ValueMaxLength);
+        builder.Property(c => c.To).HasMaxLength(CaseChange.ValueMaxLength);
     }
 }
 

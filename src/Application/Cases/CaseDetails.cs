@@ -17,11 +17,21 @@ public sealed record HandOffView(
 /// <summary>An open promise in an offer: the receiver keeps it after accepting, unless the offerer keeps it (<paramref name="OffererKeepsIt"/>).</summary>
 public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, DateTimeOffset Deadline, bool OffererKeepsIt);
 
-/// <summary>One entry of the timeline: <see cref="Text"/> is what a person wrote; <see cref="Reason"/> and <see cref="Count"/> are Moment's own words, said by the reader's page.</summary>
-/// <summary>One entry of the timeline; <c>Delivery</c> and <c>Failure</c> for one a conversation message carried (a reply sent by email).</summary>
+/// <summary>
+/// One entry of the timeline: <c>Text</c> is what a person wrote; <c>Reason</c> and <c>Count</c> are Moment's own words,
+/// said by the reader's page; <c>Delivery</c> and <c>Failure</c> for one a conversation message carried (a reply sent by
+/// email); <c>Changes</c> what an edit changed.
+/// </summary>
 public sealed record TimelineEntry(
     CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About,
-    CaseEventReason? Reason = null, int? Count = null, Domain.Conversations.DeliveryState? Delivery = null, string? Failure = null);
+    CaseEventReason? Reason = null, int? Count = null, Domain.Conversations.DeliveryState? Delivery = null, string? Failure = null,
+    IReadOnlyList<ChangeView>? Changes = null);
+
+/// <summary>
+/// A change an edit made, with names for ids: the subject as written, the case type's and the team's names (words a page
+/// translates, as it does the case's own), the priority's name in <see cref="CasePriority"/>. Null for none.
+/// </summary>
+public sealed record ChangeView(CaseField Field, string? From, string? To);
 
 /// <summary>Everything the owner, the receiver of an offer, and the API see of a case.</summary>
 public sealed record CaseDetails(
@@ -32,6 +42,7 @@ public sealed record CaseDetails(
     string? Description,
     CasePriority Priority,
     string CaseType,
+    Guid CaseTypeId,
     Door FirstDoor,
     PersonRef Owner,
     TeamRef? Team,

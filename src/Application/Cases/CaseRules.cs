@@ -8,14 +8,19 @@ namespace Moment.Application.Cases;
 /// Who may do what with a case, asked by the use cases (which refuse) and by the pages (which show only what the
 /// reader may do), so that the two never disagree. Every door opens every case: anyone who serves customers reads any
 /// case and records a contact, an internal note or the customer's answer on it. Changing the case itself (a public
-/// reply, a link) is for its owner, its team's lead, a manager or an administrator. Leadership reads and never acts.
+/// reply, a link, an edit of its details) is for its owner, its team's lead, a manager or an administrator. Leadership
+/// reads and never acts.
 /// </summary>
 public static class CaseRules
 {
     /// <summary>Record a contact, an internal note, the customer's answer, a manager request or consent; register a case.</summary>
     public static bool MayWork(Actor actor) => actor.ServesCustomers;
 
-    /// <summary>A public reply, a link to an earlier case: the owner, the case's team lead, a manager or an administrator.</summary>
+    /// <summary>
+    /// A public reply, a link to an earlier case, an edit of the subject, type, priority or team: the owner, the case's
+    /// team lead, a manager or an administrator. Not every member of the team: the subject is what the customer reads on
+    /// their page, and the priority and the team decide whose work it is, so the one who answers for the case decides.
+    /// </summary>
     public static bool MayChange(Actor actor, Guid ownerId, Guid? caseTeamId) =>
         MayWork(actor) && (actor.Id == ownerId || actor.Leads(caseTeamId));
 

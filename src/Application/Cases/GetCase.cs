@@ -12,7 +12,7 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
     {
         var normalized = CaseNumbers.Normalize(number);
         var @case = await db.Cases.AsNoTracking().AsSplitQuery()
-            .Include(c => c.HandOffs).Include(c => c.Timeline).Include(c => c.Commitments)
+            .Include(c => c.HandOffs).Include(c => c.Timeline).ThenInclude(e => e.Changes).Include(c => c.Commitments)
             .FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         return await DescribeAsync(@case, cancellationToken);
@@ -26,12 +26,15 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             .OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new PersonRef(u.Id, u.DisplayName, u.Email ?? ""), cancellationToken);
+        var changes = @case.Timeline.SelectMany(e => e.Changes).ToList();
         var teamIds = @case.Timeline.Select(e => e.SubjectTeamId).Concat(@case.HandOffs.Select(h => h.ToTeamId)).Append(@case.TeamId)
-            .OfType<Guid>().Distinct().ToList();
+            .Concat(IdsIn(changes, CaseField.Team)).OfType<Guid>().Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => new TeamRef(t.Id, t.Name), cancellationToken);
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == @case.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
-        var caseType = await db.CaseTypes.AsNoTracking().Where(t => t.Id == @case.CaseTypeId).Select(t => t.Name).FirstAsync(cancellationToken);
+        var typeIds = IdsIn(changes, CaseField.CaseType).OfType<Guid>().Append(@case.CaseTypeId).Distinct().ToList();
+        var types = await db.CaseTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var caseType = types[@case.CaseTypeId];
         var otherCaseIds = @case.Timeline.Select(e => e.OtherCaseId).Append(@case.SameProblemAsCaseId).OfType<Guid>().Distinct().ToList();
         var otherCases = await db.Cases.AsNoTracking().Where(c => otherCaseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
@@ -50,6 +53,12 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             : e.SubjectTeamId is { } team && teams.TryGetValue(team, out var t) ? t.Name
             : e.OtherCaseId is { } other && otherCases.TryGetValue(other, out var n) ? n
             : null;
+        string? Named(CaseField field, string? value) => value is null || field is CaseField.Subject or CaseField.Priority ? value
+            : !Guid.TryParse(value, out var id) ? value
+            : field == CaseField.Team ? (teams.TryGetValue(id, out var team) ? team.Name : "(unknown)")
+            : types.GetValueOrDefault(id, "(unknown)");
+        IReadOnlyList<ChangeView>? Changes(CaseEvent e) =>
+            e.Changes.Count == 0 ? null : [.. e.Changes.OrderBy(c => c.Id).Select(c => new ChangeView(c.Field, Named(c.Field, c.From), Named(c.Field, c.To)))];
         var promises = await promiseViews.DescribeAsync([.. @case.Commitments.OrderBy(c => c.Deadline)], cancellationToken);
         HandOffView View(HandOff h)
         {
@@ -63,7 +72,7 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
         }
 
         return new CaseDetails(
-            @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType, @case.FirstDoor,
+            @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType, @case.CaseTypeId, @case.FirstDoor,
             Person(@case.OwnerId),
             @case.TeamId is { } teamId && teams.TryGetValue(teamId, out var caseTeam) ? caseTeam : null,
             @case.CustomerId, customer,
@@ -76,7 +85,13 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             [.. @case.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
                 e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e), e.Reason, e.Count,
                 e.MessageId is { } sent && deliveries.TryGetValue(sent, out var delivery) ? delivery.Delivery : null,
-                e.MessageId is { } failed && deliveries.TryGetValue(failed, out var failure) ? failure.Failure : null))],
+                e.MessageId is { } failed && deliveries.TryGetValue(failed, out var failure) ? failure.Failure : null,
+                Changes(e)))],
             promises);
     }
+
+    /// <summary>The ids an edit's changes of this field name (a case type's, a team's), stored as text with the change.</summary>
+    private static IEnumerable<Guid?> IdsIn(IEnumerable<CaseChange> changes, CaseField field) =>
+        changes.Where(c => c.Field == field).SelectMany(c => new[] { c.From, c.To })
+            .Select(value => Guid.TryParse(value, out var id) ? id : (Guid?)null);
 }

@@ -47,7 +47,7 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
 
         var registrarRef = new PersonRef(registrar.Id, registrar.DisplayName, registrar.Email);
         return new CaseDetails(
-            @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType.Name, @case.FirstDoor,
+            @case.Id, @case.Number, @case.Status, @case.Subject, @case.Description, @case.Priority, caseType.Name, caseType.Id, @case.FirstDoor,
             registrarRef, team, customerId, customer, new CaseCounts(0, 0, 0, 0, 0), @case.CustomerToken, @case.Version,
             @case.CreatedAt, @case.UpdatedAt, null, null, null, null, null, [], null,
             [.. @case.Timeline.Select(e => new TimelineEntry(e.Kind, e.At, registrar.DisplayName, e.Text, e.IsPublic, e.Door, e.Direction, e.SubjectUserId is null ? null : registrar.DisplayName))],

@@ -9,7 +9,7 @@ using Moment.Domain.Customers;
 
 namespace Moment.Application.Customers;
 
-public sealed record CustomerCaseRow(string Number, string Subject, CaseStatus Status, string Owner, DateTimeOffset UpdatedAt);
+public sealed record CustomerCaseRow(string Number, string Subject, CaseStatus Status, CasePriority Priority, string Owner, DateTimeOffset UpdatedAt);
 
 /// <summary>The last contact the customer had with the organisation at one door, and on which case.</summary>
 public sealed record LastContact(Door Door, ContactDirection? Direction, DateTimeOffset At, string CaseNumber);
@@ -39,7 +39,7 @@ public sealed class CustomerProfile(AppDbContext db, CustomerReach reach, Commit
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.CustomerId == customerId)
             .OrderByDescending(c => c.UpdatedAt).Take(MaxCases)
-            .Join(db.Users, c => c.OwnerId, u => u.Id, (c, u) => new CustomerCaseRow(c.Number, c.Subject, c.Status, u.DisplayName, c.UpdatedAt))
+            .Join(db.Users, c => c.OwnerId, u => u.Id, (c, u) => new CustomerCaseRow(c.Number, c.Subject, c.Status, c.Priority, u.DisplayName, c.UpdatedAt))
             .ToListAsync(cancellationToken);
         var caseCount = cases.Count < MaxCases ? cases.Count : await db.Cases.CountAsync(c => c.CustomerId == customerId, cancellationToken);
         var promises = await db.Commitments.AsNoTracking()

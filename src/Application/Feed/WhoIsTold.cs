@@ -18,7 +18,8 @@ public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<G
 /// <item>cover starting: the stand-in; cover ending: the stand-in, who gives the work back;</item>
 /// <item>the customer's answer to a proposed resolution, their own or recorded by staff: the owner;</item>
 /// <item>a contact, a note, a reply or a link that someone else recorded on the case: the owner (every door opens every
-/// case, and the owner must know what was said there).</item>
+/// case, and the owner must know what was said there);</item>
+/// <item>an edit of the subject, type, priority or team by someone else (the team lead): the owner, whose case it stays.</item>
 /// </list>
 /// Nobody is told of their own act. Several entries of one kind on one case in a batch (a stand-in taking over a case with
 /// its promises) are one piece of news.
@@ -54,7 +55,8 @@ public sealed class WhoIsTold(AppDbContext db)
                 [e.SubjectUserId, e.CaseOwnerId, e.SubjectTeamId is { } team && leads.TryGetValue(team, out var lead) ? lead : null],
             CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected
                 or CaseEventKind.CustomerConfirmationRecorded or CaseEventKind.CustomerObjectionRecorded
-                or CaseEventKind.Contact or CaseEventKind.InternalNote or CaseEventKind.PublicReply or CaseEventKind.LinkedAsSameProblem => [e.CaseOwnerId],
+                or CaseEventKind.Contact or CaseEventKind.InternalNote or CaseEventKind.PublicReply or CaseEventKind.LinkedAsSameProblem
+                or CaseEventKind.Edited => [e.CaseOwnerId],
             CaseEventKind.MandateUsed => [e.CaseOwnerId, e.SubjectUserId],
             _ => [],
         };

@@ -552,6 +552,37 @@ namespace Moment.Data.Postgres.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.CaseChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseEventId");
+
+                    b.ToTable("CaseChanges", (string)null);
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1931,6 +1962,15 @@ namespace Moment.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.CaseChange", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.CaseEvent", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("CaseEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.Case", null)
@@ -2276,6 +2316,11 @@ namespace Moment.Data.Postgres.Migrations
                     b.Navigation("HandOffs");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Moment.Domain.Conversations.ConversationMessage", b =>

@@ -554,6 +554,35 @@ namespace Moment.Data.Sqlite.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.CaseChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseEventId");
+
+                    b.ToTable("CaseChanges", (string)null);
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1918,6 +1947,15 @@ namespace Moment.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Moment.Domain.Cases.CaseChange", b =>
+                {
+                    b.HasOne("Moment.Domain.Cases.CaseEvent", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("CaseEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Moment.Domain.Cases.Case", null)
@@ -2254,6 +2292,11 @@ namespace Moment.Data.Sqlite.Migrations
                     b.Navigation("HandOffs");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Moment.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Moment.Domain.Conversations.ConversationMessage", b =>

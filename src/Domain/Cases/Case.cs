@@ -304,6 +304,46 @@ public sealed class Case
     }
 
     /// <summary>
+    /// Corrects the case's subject, type, priority or team, with a written reason: one timeline entry lists each change
+    /// from what to what. Whether the type and the team exist is the caller's to know. An edit that changes nothing is refused.
+    /// </summary>
+    /// <remarks>
+    /// The owner stays. Ownership moves only when someone accepts a hand-off, a team lead reassigns or the case escalates
+    /// (principles 1 and 2), each of which also moves the team to the new owner's; an edit never does, or it would be a
+    /// transfer nobody accepted. The team is the one that answers for the case (its lead may reassign it, and it escalates
+    /// there), and it need not be the owner's: a case may be registered for another team than its registrar's. So a
+    /// corrected team leaves the owner where they are; giving the case to people of another team is a hand-off. A case
+    /// keeps a team once it has one, as escalation needs a lead to go to.
+    /// </remarks>
+    public void Edit(Guid actorId, CaseEdit edit, string reason, DateTimeOffset now)
+    {
+        var reasonText = Text.Required(reason, "Reason", HandOff.ReasonMaxLength);
+        var subject = Text.Required(edit.Subject, "Subject", SubjectMaxLength);
+        if (!Enum.IsDefined(edit.Priority))
+            throw new DomainRuleException("Choose a priority: low, normal, high or urgent.", "Priority");
+        if (TeamId is not null && edit.TeamId is null)
+            throw new DomainRuleException("A case keeps its team once it has one: choose the team that answers for it.", "TeamId");
+
+        var changes = new List<CaseChange>();
+        if (!string.Equals(subject, Subject, StringComparison.Ordinal))
+            changes.Add(CaseChange.Of(CaseField.Subject, Subject, subject));
+        if (edit.CaseTypeId != CaseTypeId)
+            changes.Add(CaseChange.Of(CaseField.CaseType, CaseTypeId.ToString(), edit.CaseTypeId.ToString()));
+        if (edit.Priority != Priority)
+            changes.Add(CaseChange.Of(CaseField.Priority, Priority.ToString(), edit.Priority.ToString()));
+        if (edit.TeamId != TeamId)
+            changes.Add(CaseChange.Of(CaseField.Team, TeamId?.ToString(), edit.TeamId?.ToString()));
+        if (changes.Count == 0)
+            throw new DomainRuleException("Nothing to change: the case already has these details.");
+
+        Subject = subject;
+        CaseTypeId = edit.CaseTypeId;
+        Priority = edit.Priority;
+        TeamId = edit.TeamId;
+        Append(CaseEventKind.Edited, now, actorId, reasonText).Changing(changes);
+    }
+
+    /// <summary>
     /// A callback kept on this case while it waited in a queue was taken by an agent: from now they own the case and keep
     /// its callback promise (principle 1: the one who takes the contact owns it). Whoever held it while it waited (the
     /// team lead) is no longer answerable for it.
@@ -664,6 +704,9 @@ public sealed record HandOffTarget
 
     public static HandOffTarget Team(Guid teamId) => new(null, teamId);
 }
+
+/// <summary>The case's details an edit may change, as they should be now.</summary>
+public sealed record CaseEdit(string? Subject, Guid CaseTypeId, CasePriority Priority, Guid? TeamId);
 
 /// <summary>What registering a case needs; the number and the customer token come from the application.</summary>
 public sealed record CaseRegistration(

@@ -39,6 +39,9 @@ public enum CaseEventKind
 
     /// <summary>Someone used their mandate on the case (principle 4), or asked a named person with a larger one (the subject).</summary>
     MandateUsed,
+
+    /// <summary>Someone corrected the case's subject, type, priority or team: <see cref="CaseEvent.Changes"/> says what, the text why.</summary>
+    Edited,
 }
 
 /// <summary>
@@ -70,6 +73,8 @@ public enum CaseEventReason
 public sealed class CaseEvent
 {
     public const int TextMaxLength = 4000;
+
+    private readonly List<CaseChange> _changes = [];
 
     private CaseEvent()
     {
@@ -120,6 +125,9 @@ public sealed class CaseEvent
     /// <summary>The conversation message that carried the entry to or from the customer (a reply sent by email), if one did.</summary>
     public long? MessageId { get; private set; }
 
+    /// <summary>What an edit changed, from what to what; empty for every other entry.</summary>
+    public IReadOnlyList<CaseChange> Changes => _changes;
+
     internal static CaseEvent Of(Guid caseId, CaseEventKind kind, DateTimeOffset at, Guid? actorId, string? text = null, bool isPublic = false) =>
         new() { CaseId = caseId, Kind = kind, At = at, ActorId = actorId, Text = text, IsPublic = isPublic };
 
@@ -133,6 +141,12 @@ public sealed class CaseEvent
     internal CaseEvent CarriedBy(long? messageId)
     {
         MessageId = messageId;
+        return this;
+    }
+
+    internal CaseEvent Changing(IEnumerable<CaseChange> changes)
+    {
+        _changes.AddRange(changes);
         return this;
     }
 

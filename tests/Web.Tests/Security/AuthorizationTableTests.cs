@@ -132,6 +132,7 @@ public abstract class AuthorizationTableTests(MomentApp app) : IAsyncLifetime
         _ when route.EndsWith("/resolution", StringComparison.Ordinal) => new { text = "Refunded." },
         _ when route.EndsWith("/reassign", StringComparison.Ordinal) => new { reason = "Sara is away" },
         _ when route.EndsWith("/links", StringComparison.Ordinal) => new { earlierNumber = world.Earlier },
+        _ when route.EndsWith("/cases/{number}", StringComparison.Ordinal) => new { subject = "Charged twice in November", priority = "high", reason = "A business customer" },
         _ when route.EndsWith("/commitments", StringComparison.Ordinal) => new { kind = "callBack", withinBusinessDays = 2 },
         _ when route.EndsWith("/keep", StringComparison.Ordinal) => new { how = "Called her" },
         _ when route.EndsWith("/withdraw", StringComparison.Ordinal) || route.EndsWith("/decline", StringComparison.Ordinal) => new { reason = "Not needed" },

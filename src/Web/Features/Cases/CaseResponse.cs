@@ -13,6 +13,7 @@ public sealed record CaseResponse(
     string? Description,
     CasePriority Priority,
     string CaseType,
+    Guid CaseTypeId,
     Door FirstDoor,
     PersonRef Owner,
     TeamRef? Team,
@@ -33,7 +34,7 @@ public sealed record CaseResponse(
     IReadOnlyList<CommitmentView> Promises)
 {
     public static CaseResponse Of(CaseDetails c, HttpRequest request) => new(
-        c.Number, c.Status, c.Subject, c.Description, c.Priority, c.CaseType, c.FirstDoor, c.Owner, c.Team, c.CustomerId, c.CustomerName,
+        c.Number, c.Status, c.Subject, c.Description, c.Priority, c.CaseType, c.CaseTypeId, c.FirstDoor, c.Owner, c.Team, c.CustomerId, c.CustomerName,
         c.Counts, CustomerLinks.For(request, c.CustomerToken), c.Version, c.CreatedAt, c.UpdatedAt,
         (c.FirstResponseAt - c.CreatedAt)?.TotalSeconds, (c.ResolvedAt - c.CreatedAt)?.TotalSeconds,
         c.ProposedResolution, c.ObjectionDeadline, c.SameProblemAs, c.PendingHandOff, c.Timeline, c.Promises);

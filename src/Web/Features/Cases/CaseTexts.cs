@@ -78,5 +78,15 @@ internal static class CaseTexts
         CaseEventKind.CustomerObjectionRecorded => "Not solved, as the customer told us",
         CaseEventKind.CommitmentHandedOff => "Promise handed off with the case",
         CaseEventKind.MandateUsed => "Mandate used",
+        CaseEventKind.Edited => "Case edited",
+    };
+
+    /// <summary>One change of an edit; {0} is the value before, {1} after, each shown as the reader reads it.</summary>
+    public static string Change(CaseField field) => field switch
+    {
+        CaseField.Subject => "Subject changed from “{0}” to “{1}”",
+        CaseField.CaseType => "Case type changed from {0} to {1}",
+        CaseField.Priority => "Priority changed from {0} to {1}",
+        CaseField.Team => "Team changed from {0} to {1}",
     };
 }

@@ -29,6 +29,15 @@ internal static class CasesApi
             .WithSummary("A case with owner, team, counts, the customer's link and the full timeline.");
         cases.MapGet("/", ListAsync).WithSummary("Cases by owner (me or an email), status and team (name or id).");
 
+        cases.MapPut("/{number}", async (string number, EditCaseRequest body, ClaimsPrincipal user, StaffCards cards, EditCase edit, GetCase get, HttpRequest request, CancellationToken ct) =>
+            {
+                await edit.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);
+                return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
+            })
+            .RequireAuthorization(StaffPolicies.CaseWorker)
+            .WithSummary("Corrects the subject, case type, priority and team, each as it should be now, with a 'reason' (why). The owner "
+                + "stays; one timeline entry lists each change from and to. Changing nothing is refused; a stale 'expectedVersion' is 409.");
+
         var work = cases.MapGroup("/{number}").RequireAuthorization(StaffPolicies.CaseWorker);
         work.MapPost("/contacts", async (string number, RecordContactRequest body, ClaimsPrincipal user, StaffCards cards, RecordContact record, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
