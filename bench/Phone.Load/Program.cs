@@ -24,6 +24,10 @@ internal sealed record Scenario(string Name, int Digit, Pacing Pacing, bool Sent
         new("burst", 2, new Pacing(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)), false),
         // Paced, and a quarter of the calls have each webhook sent twice, as a provider retrying a slow answer would.
         new("retry", 3, Paced, true),
+        // Closer to a real line: calls come within 10 s, the provider plays each answer for 2–6 s (the time it takes to
+        // say it) and a waiting caller's round comes every 15 s (a quarter of Moment's real minute). 100 calls at once
+        // then send ~20 webhooks a second, still several times what 100 real calls send.
+        new("spoken", 4, new Pacing(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1)), false),
     ];
 
     /// <summary>Even calls stay on, odd ones keep a callback: of every 16, 0 and 3 send twice at once, 8 and 11 again after.</summary>
@@ -57,7 +61,7 @@ internal static class LoadDriver
 
     private static async Task<int> Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/Phone.Load -- [postgres|sqlite] [calls] [rounds] [scenarios: paced,burst,retry]
+        // Usage: dotnet run -c Release --project bench/Phone.Load -- [postgres|sqlite] [calls] [rounds] [scenarios: paced,burst,retry,spoken]
         // PostgreSQL needs MOMENT_TEST_POSTGRES (a role that may create databases).
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Moment.slnx")))
@@ -69,7 +73,7 @@ internal static class LoadDriver
         var calls = int.Parse(args.ElementAtOrDefault(1) ?? "100", CultureInfo.InvariantCulture);
         var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture);
         var scenarios = (args.ElementAtOrDefault(3) ?? "paced,burst,retry").Split(',')
-            .Select(name => Scenario.All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No scenario {name}: paced, burst or retry."))
+            .Select(name => Scenario.All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No scenario {name}: paced, burst, retry or spoken."))
             .ToArray();
         if (calls is < 2 or > 99_999 || rounds is < 1 or > 9)
             throw new ArgumentException("2–99,999 calls and 1–9 rounds (each round's callers have numbers of their own).");
