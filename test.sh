@@ -59,6 +59,12 @@ if [ -z "${MOMENT_TEST_REDIS:-}" ]; then
 fi
 
 log=$(mktemp)
+# The apps under test write the errors they log here (tests/TestSupport/ServerErrorLog.cs); shown below when a test failed.
+if [ -z "${MOMENT_TEST_LOGS:-}" ]; then
+  MOMENT_TEST_LOGS=$(mktemp -d)
+  stop_on_exit+=("rm -rf '$MOMENT_TEST_LOGS'")
+fi
+export MOMENT_TEST_LOGS
 set +e
 dotnet test --solution Moment.slnx 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -73,6 +79,13 @@ rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the runner failed before any test could: count that as a failure, not as a green run.
   failed=1
+fi
+if [ "$failed" -ne 0 ] && compgen -G "$MOMENT_TEST_LOGS/*.log" >/dev/null; then
+  echo "Errors the apps under test logged (the last 200 lines of each test process's):"
+  for errors in "$MOMENT_TEST_LOGS"/*.log; do
+    echo "== $(basename "$errors")"
+    tail -n 200 "$errors"
+  done
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -52,7 +52,12 @@ public class MomentApp(DatabaseProvider provider, bool fakeClock = true, TimePro
         builder.UseSetting("ConnectionStrings:Moment", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Moment:CustomerServicePhone", "08-465 004 50");
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            if (ServerErrorLog.FromEnvironment() is { } errors)
+                logging.AddProvider(errors);
+        });
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (fakeClock || clock is not null)
