@@ -24,7 +24,7 @@ public sealed class ServerErrorLog : ILoggerProvider
     public static ServerErrorLog In(string folder) => new(folder);
 
     /// <summary>The file this process writes to.</summary>
-    public string File => _file;
+    public string FilePath => _file;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -37,7 +37,7 @@ public sealed class ServerErrorLog : ILoggerProvider
         var text = $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {level} {category}[{eventId.Id}] (test: {TestContext.Current.Test?.TestDisplayName ?? "none"})"
             + $"{Environment.NewLine}  {message}{Environment.NewLine}{(exception is null ? "" : "  " + exception + Environment.NewLine)}";
         lock (Writing)
-            System.IO.File.AppendAllText(_file, text);
+            File.AppendAllText(_file, text);
     }
 
     private sealed class Logger(ServerErrorLog log, string category) : ILogger

@@ -75,7 +75,9 @@ public sealed class PutCallThrough(AppDbContext db, ITelephony telephony, CallLo
             return;
         await db.RetryAsync(async () =>
         {
-            var call = await db.Calls.FirstAsync(c => c.Id == seen.Id, cancellationToken);
+            // Read through the log, so that the steps come with the call and taking one asks nothing more.
+            var call = await log.FindAsync(seen.ProviderCallId, cancellationToken)
+                ?? throw new InvalidOperationException($"The call {seen.ProviderCallId} is not in the log.");
             await record(call);
             await db.SaveChangesAsync(cancellationToken);
         });

@@ -72,7 +72,7 @@ public sealed class QueueLines(AppDbContext db, TimeProvider time)
         return Place(contact.Id, seen.Ahead + amongTied + 1, await StateAsync(contact.QueueId, seen.Skills, door, cancellationToken));
     }
 
-    public async Task<LineState> StateAsync(Guid queueId, Door door, CancellationToken cancellationToken) =>
+    private async Task<LineState> StateAsync(Guid queueId, Door door, CancellationToken cancellationToken) =>
         await StateAsync(queueId, await db.Queues.AsNoTracking().Where(q => q.Id == queueId).Select(q => q.Skills).FirstAsync(cancellationToken), door, cancellationToken);
 
     private async Task<LineState> StateAsync(Guid queueId, Skills skills, Door door, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class ServerErrorLogTests
             log.CreateLogger("Moment.Web.Background.FeedService").LogWarning("Only a warning");
             log.CreateLogger("Microsoft.EntityFrameworkCore.Update").LogError("A unique violation the test provoked");
 
-            var written = File.ReadAllText(log.File);
+            var written = File.ReadAllText(log.FilePath);
             Assert.Contains("An unhandled exception has occurred while executing the request.", written, StringComparison.Ordinal);
             Assert.Contains("System.InvalidOperationException: The page broke", written, StringComparison.Ordinal);
             Assert.DoesNotContain("Only a warning", written, StringComparison.Ordinal);
