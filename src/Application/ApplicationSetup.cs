@@ -110,6 +110,7 @@ public static class ApplicationSetup
         services.AddScoped<ListOffers>();
         services.AddScoped<RecordContact>();
         services.AddScoped<AddCaseNote>();
+        services.AddScoped<CaseFiles>();
         services.AddScoped<OfferHandOff>();
         services.AddScoped<AnswerHandOff>();
         services.AddScoped<ProposeResolution>();

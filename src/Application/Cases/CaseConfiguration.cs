@@ -67,6 +67,22 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     }
 }
 
+internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
+{
+    public void Configure(EntityTypeBuilder<CaseFile> builder)
+    {
+        builder.ToTable("CaseFiles");
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.FileName).HasMaxLength(CaseFile.FileNameMaxLength);
+        builder.Property(f => f.ContentType).HasMaxLength(127);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.StorageKey).HasMaxLength(CaseFile.FileNameMaxLength);
+        builder.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(f => f.AddedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.CaseId, f.AddedAt });
+    }
+}
+
 internal sealed class CaseChangeConfiguration : IEntityTypeConfiguration<CaseChange>
 {
     public void Configure(EntityTypeBuilder<CaseChange> builder)

@@ -25,7 +25,7 @@ public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, D
 public sealed record TimelineEntry(
     CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About,
     CaseEventReason? Reason = null, int? Count = null, Domain.Conversations.DeliveryState? Delivery = null, string? Failure = null,
-    IReadOnlyList<ChangeView>? Changes = null);
+    IReadOnlyList<ChangeView>? Changes = null, CaseFileView? File = null);
 
 /// <summary>
 /// A change an edit made, with names for ids: the subject as written, the case type's and the team's names (words a page

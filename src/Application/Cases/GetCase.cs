@@ -47,6 +47,8 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
             : await db.ConversationMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
                 .ToDictionaryAsync(m => m.Id, m => (m.Delivery, m.Failure), cancellationToken);
 
+        var files = await CaseFiles.OfAsync(db, [.. @case.Timeline.Select(e => e.FileId).OfType<Guid>()], cancellationToken);
+
         PersonRef Person(Guid id) => people.TryGetValue(id, out var p) ? p : new PersonRef(id, "(unknown)", "");
         string? About(CaseEvent e) =>
             e.SubjectUserId is { } user ? Person(user).Name
@@ -86,7 +88,7 @@ public sealed class GetCase(AppDbContext db, CommitmentViews promiseViews)
                 e.Kind, e.At, e.ActorId is { } actor ? Person(actor).Name : null, e.Text, e.IsPublic, e.Door, e.Direction, About(e), e.Reason, e.Count,
                 e.MessageId is { } sent && deliveries.TryGetValue(sent, out var delivery) ? delivery.Delivery : null,
                 e.MessageId is { } failed && deliveries.TryGetValue(failed, out var failure) ? failure.Failure : null,
-                Changes(e)))],
+                Changes(e), e.FileId is { } file ? files.GetValueOrDefault(file) : null))],
             promises);
     }
 

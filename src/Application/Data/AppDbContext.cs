@@ -50,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Queue> Queues => Set<Queue>();

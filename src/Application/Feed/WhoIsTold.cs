@@ -56,7 +56,7 @@ public sealed class WhoIsTold(AppDbContext db)
             CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected
                 or CaseEventKind.CustomerConfirmationRecorded or CaseEventKind.CustomerObjectionRecorded
                 or CaseEventKind.Contact or CaseEventKind.InternalNote or CaseEventKind.PublicReply or CaseEventKind.LinkedAsSameProblem
-                or CaseEventKind.Edited => [e.CaseOwnerId],
+                or CaseEventKind.Edited or CaseEventKind.FileAttached => [e.CaseOwnerId],
             CaseEventKind.MandateUsed => [e.CaseOwnerId, e.SubjectUserId],
             _ => [],
         };

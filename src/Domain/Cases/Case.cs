@@ -173,6 +173,19 @@ public sealed class Case
     }
 
     /// <summary>
+    /// A member of staff puts a file on the case (a photo of the fault, a PDF), saying what it shows if they like. The
+    /// file's type is told from its content by <see cref="CaseFileTypes.Of"/> before this is asked; the bytes are kept
+    /// already, under <paramref name="storageKey"/>. The entry is internal: files are staff's, as notes are.
+    /// </summary>
+    public CaseFile AttachFile(Guid actorId, string fileName, string contentType, long length, string sha256, string storageKey, string? comment, DateTimeOffset now)
+    {
+        var file = CaseFile.Of(Id, fileName, contentType, length, sha256, storageKey, actorId, now);
+        var said = string.IsNullOrWhiteSpace(comment) ? null : Text.Required(comment, "Comment", CaseEvent.TextMaxLength);
+        Append(CaseEventKind.FileAttached, now, actorId, said).Showing(file);
+        return file;
+    }
+
+    /// <summary>
     /// The customer wrote on their open case through a door (an email on its thread): a contact of theirs, with no member
     /// of staff behind it, so that the owner is told and the timeline shows it.
     /// </summary>

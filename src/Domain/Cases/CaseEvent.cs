@@ -42,6 +42,9 @@ public enum CaseEventKind
 
     /// <summary>Someone corrected the case's subject, type, priority or team: <see cref="CaseEvent.Changes"/> says what, the text why.</summary>
     Edited,
+
+    /// <summary>A member of staff put a file on the case (<see cref="CaseEvent.FileId"/>), with what it shows as the text, if they said.</summary>
+    FileAttached,
 }
 
 /// <summary>
@@ -125,6 +128,9 @@ public sealed class CaseEvent
     /// <summary>The conversation message that carried the entry to or from the customer (a reply sent by email), if one did.</summary>
     public long? MessageId { get; private set; }
 
+    /// <summary>The file put on the case (<see cref="CaseEventKind.FileAttached"/>).</summary>
+    public Guid? FileId { get; private set; }
+
     /// <summary>What an edit changed, from what to what; empty for every other entry.</summary>
     public IReadOnlyList<CaseChange> Changes => _changes;
 
@@ -135,6 +141,12 @@ public sealed class CaseEvent
     {
         Door = door;
         Direction = direction;
+        return this;
+    }
+
+    internal CaseEvent Showing(CaseFile file)
+    {
+        FileId = file.Id;
         return this;
     }
 

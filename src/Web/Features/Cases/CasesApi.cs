@@ -51,6 +51,30 @@ internal static class CasesApi
                 return TypedResults.Ok(CaseResponse.Of(await get.HandleAsync(number, ct), request));
             })
             .WithSummary("Adds an internal note, or a public reply ('isPublic') the customer sees.");
+        work.MapPost("/files", async (string number, HttpRequest request, ClaimsPrincipal user, StaffCards cards, CaseFiles files, CancellationToken ct) =>
+            {
+                // A body that is not a form has no file: the case's rules answer first, then "Choose a file".
+                var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+                var upload = form?.Files.GetFile("file");
+                await using var content = upload?.OpenReadStream() ?? Stream.Null;
+                var version = int.TryParse(form?["expectedVersion"], out var v) ? v : (int?)null;
+                var file = await files.AttachAsync(number, new AttachFileRequest(upload?.FileName, content, form?["comment"], version), await user.ActorAsync(cards, ct), ct);
+                return TypedResults.Created($"/api/cases/{number}/files/{file.Id}", file);
+            })
+            // Token clients post files too; cookie clients are held to their own pages by the same-origin check of every /api request.
+            // No Accepts<IFormFile>: with it, a body of another type finds no endpoint at all (404) instead of being told what to send.
+            .DisableAntiforgery()
+            .WithSummary($"Puts a file on the case (multipart/form-data: 'file', optional 'comment' and 'expectedVersion'): {CaseFileTypes.Accepted}, "
+                + "at most 20 MB, its kind told by its content, not its declared type. An internal timeline entry names it.");
+        work.MapGet("/files/{id:guid}", async (string number, Guid id, HttpContext http, ClaimsPrincipal user, StaffCards cards, CaseFiles files, CancellationToken ct) =>
+            {
+                var file = await files.OpenAsync(number, id, await user.ActorAsync(cards, ct), ct);
+                // Always a download when opened, never a page of Moment's origin, its type never guessed; an <img> still shows a photo.
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Items[SecurityHeaders.OwnPolicy] = "sandbox; default-src 'none'";
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithSummary("A file of the case, as a download (Content-Disposition: attachment) with the type Moment found in it.");
         work.MapPost("/handoffs", async (string number, OfferHandOffRequest body, ClaimsPrincipal user, StaffCards cards, OfferHandOff offer, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
                 var id = await offer.HandleAsync(number, body, await user.ActorAsync(cards, ct), ct);

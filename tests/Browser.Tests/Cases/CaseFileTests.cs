@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Application.Staff;
+using Moment.Browser.Tests.Pages;
+using Moment.Browser.Tests.Shell;
+using Moment.Domain.Cases;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moment.Browser.Tests.Cases;
+
+/// <summary>
+/// The owner puts a photo of the fault on a case in Swedish: a page disguised as a photo is refused in Swedish at the
+/// file, the real photo is on the timeline, shown and downloadable. axe-core on the page after each.
+/// </summary>
+public abstract class CaseFileTests(BrowserApp app)
+{
+    // The smallest PNG there is: one transparent pixel.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public async Task TheOwner_AddsAPhotoInSwedish_ItIsOnTheTimeline_AndAPageDisguisedAsAPhotoIsRefused()
+    {
+        var number = await RegisterAsync("Anders Andersson", "Routern blinkar rött");
+        var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
+        await page.GotoAsync($"/cases/{number}");
+
+        await page.Locator("#file-content").SetInputFilesAsync(new FilePayload { Name = "foto.jpg", MimeType = "image/jpeg", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till filen" }).ClickAsync();
+        await Expect(page.Locator("#case-error")).ToContainTextAsync("Inget sparades.");
+        await Expect(page.Locator("section:has(#file-content) .field-error")).ToContainTextAsync("En fil av det här slaget kan inte läggas på ett ärende.");
+        await Expect(page.Locator("#file-content")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AccessibilityTests.AssertAccessibleAsync(page);
+
+        await page.Locator("#file-content").SetInputFilesAsync(new FilePayload { Name = "routern.png", MimeType = "image/png", Buffer = Png });
+        await page.Locator("#file-comment").FillAsync("Lamporna klockan åtta");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till filen" }).ClickAsync();
+
+        var entry = page.Locator("ol.timeline > li").Last;
+        await Expect(entry).ToContainTextAsync("Fil tillagd");
+        await Expect(entry).ToContainTextAsync("Sara Holm");
+        await Expect(entry).ToContainTextAsync("Lamporna klockan åtta");
+        await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "routern.png" })).ToBeVisibleAsync();
+        var image = entry.GetByRole(AriaRole.Img, new() { Name = "routern.png" });
+        await Expect(image).ToBeVisibleAsync();
+        // The browser loaded it: the photo has its pixel, not a broken image.
+        Assert.Equal(1, await image.EvaluateAsync<int>("img => img.naturalWidth"));
+        await Expect(page.Locator("#case-error")).ToHaveCountAsync(0);
+        await AccessibilityTests.AssertAccessibleAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => entry.GetByRole(AriaRole.Link, new() { Name = "routern.png" }).ClickAsync());
+        Assert.Equal("routern.png", download.SuggestedFilename);
+    }
+
+    private async Task<string> RegisterAsync(string customer, string subject)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var customerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Name == customer).Select(c => c.Id).FirstAsync();
+        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customerId, null, subject, null, null, Door.Phone, null), sara!.Id);
+        return registered.Number;
+    }
+}
+
+public sealed class CaseFileTestsOnSqlite(SqliteBrowserApp app) : CaseFileTests(app);
+
+public sealed class CaseFileTestsOnPostgres(PostgresBrowserApp app) : CaseFileTests(app);
