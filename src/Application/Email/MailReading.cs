@@ -7,6 +7,9 @@ using MimeKit.Text;
 
 namespace Moment.Application.Email;
 
+/// <summary>A message Moment sent that came back undelivered: its Message-ID and why, in the receiving server's words.</summary>
+public sealed record Bounce(string MessageId, string Reason);
+
 /// <summary>What the email door reads from a message: whether it is noise, its ids, its case number, its text.</summary>
 public static partial class MailReading
 {
@@ -19,6 +22,32 @@ public static partial class MailReading
         IsNoise(message.Headers)
         || message.Body is MultipartReport
         || message.BodyParts.Any(p => p.ContentType.IsMimeType("message", "delivery-status") || p.ContentType.IsMimeType("message", "disposition-notification"));
+
+    /// <summary>
+    /// A bounce of a message Moment sent: a delivery status notification (RFC 3464) saying delivery failed for good, the
+    /// returned message's Message-ID (from the returned message or its headers) and the receiving server's words. Null for
+    /// anything else: a delay ("Action: delayed") is not a failure, and a report that does not return the message names
+    /// nothing Moment could find.
+    /// </summary>
+    public static Bounce? BounceOf(MimeMessage message)
+    {
+        if (message.Body is not MultipartReport report || !string.Equals(report.ReportType, "delivery-status", StringComparison.OrdinalIgnoreCase))
+            return null;
+        // The first group is about the message; each one after it about a recipient.
+        var failed = report.OfType<MessageDeliveryStatus>().SelectMany(s => s.StatusGroups.Skip(1))
+            .FirstOrDefault(g => string.Equals(g["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase));
+        // A returned message (message/rfc822) or its headers alone (text/rfc822-headers).
+        var returned = report.OfType<MessagePart>().Select(p => p.Message?.MessageId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+        if (failed is null || returned is null)
+            return null;
+        var recipient = AfterType(failed["Final-Recipient"] ?? failed["Original-Recipient"]);
+        var why = AfterType(failed["Diagnostic-Code"]) ?? failed["Status"]?.Trim() ?? "failed";
+        return new Bounce(Bracketed(returned.Trim()), recipient is null ? why : $"{recipient}: {why}");
+    }
+
+    /// <summary>A status field's value without its type ("rfc822; kund@example.se", "smtp; 550 5.1.1 …").</summary>
+    private static string? AfterType(string? value) =>
+        value is null ? null : value.IndexOf(';', StringComparison.Ordinal) is var at and >= 0 ? value[(at + 1)..].Trim() : value.Trim();
 
     /// <summary>Noise as far as the headers tell (all there is of a message too large to read).</summary>
     public static bool IsNoise(HeaderList headers)

@@ -32,6 +32,9 @@ public enum EmailOutcome
     /// <summary>An auto-reply, a bounce or list mail: never a case, never a reply.</summary>
     Noise,
 
+    /// <summary>A bounce of a message Moment sent: that message is marked not delivered, with the reason. Never a case, never a reply.</summary>
+    Bounced,
+
     /// <summary>The sender wrote too many messages this minute; nothing opened (an SMTP sender is told to try later).</summary>
     Throttled,
 
@@ -57,7 +60,7 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
-    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, AcknowledgeNewCase acknowledge, TimeProvider time)
+    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, AcknowledgeNewCase acknowledge, ReportDelivery reportDelivery, TimeProvider time)
 {
     private const string NoSubject = "(no subject)";
     private const string HtmlBodyFileName = "message.sanitized.html";
@@ -74,6 +77,8 @@ public sealed class ReceiveEmail(
             ?? message.To.Concat(message.Cc).OfType<MailboxAddress>().Select(a => settings.MailboxOf(a.Address)).OfType<MailboxSettings>().FirstOrDefault();
         if (mailbox is null)
             return new EmailReceived(EmailOutcome.UnknownMailbox);
+        if (MailReading.BounceOf(message) is { } bounce)
+            return await BouncedAsync(bounce, cancellationToken);
         if (MailReading.IsNoise(message))
             return new EmailReceived(EmailOutcome.Noise);
 
@@ -126,6 +131,23 @@ public sealed class ReceiveEmail(
         }
 
         return new EmailReceived(outcome, thread.CaseNumber, conversationId, written);
+    }
+
+    /// <summary>
+    /// The message the bounce returns is marked not delivered, so the case page shows it with the server's words, and its
+    /// owner knows to reach the customer another way. A bounce of a message Moment never sent is noise like any other.
+    /// </summary>
+    private async Task<EmailReceived> BouncedAsync(Bounce bounce, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reportDelivery.HandleAsync(new ReportDeliveryRequest(Door.Email, bounce.MessageId, DeliveryState.Failed, bounce.Reason), cancellationToken);
+            return new EmailReceived(EmailOutcome.Bounced);
+        }
+        catch (RefusalException)
+        {
+            return new EmailReceived(EmailOutcome.Noise);
+        }
     }
 
     private sealed record Mail(MimeMessage Message, string MessageId, string Text, IReadOnlyList<(string Name, string Type, StoredFile File)> Files, string Mailbox);

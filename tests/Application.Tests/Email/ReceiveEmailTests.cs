@@ -142,6 +142,37 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receive_ABounceOfAReplyMomentSent_MarksItNotDelivered_WithTheServersWords_AndOpensNothing()
+    {
+        var (messageId, sent) = await SentReplyAsync("karl.nord@example.se");
+        var counts = await CountsAsync();
+
+        var bounced = await ReceiveRawAsync(Dsn(messageId, "karl.nord@example.se", "failed", "smtp; 550 5.1.1 <karl.nord@example.se>: Recipient address rejected: User unknown"));
+
+        Assert.Equal(EmailOutcome.Bounced, bounced.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+        await using var scope = host.Scope();
+        var message = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.SingleAsync(m => m.Id == sent, Ct);
+        Assert.Equal((DeliveryState.Failed, "karl.nord@example.se: 550 5.1.1 <karl.nord@example.se>: Recipient address rejected: User unknown"), (message.Delivery, message.Failure));
+    }
+
+    [Fact]
+    public async Task Receive_ADelayNotice_OrABounceOfAMessageMomentNeverSent_IsNoise_AndChangesNoDelivery()
+    {
+        var (messageId, sent) = await SentReplyAsync("lisa.syd@example.se");
+        var counts = await CountsAsync();
+
+        var delayed = await ReceiveRawAsync(Dsn(messageId, "lisa.syd@example.se", "delayed", "smtp; 451 4.4.1 Try again later"));
+        var strangers = await ReceiveRawAsync(Dsn($"<{Guid.NewGuid():N}@elsewhere.example>", "lisa.syd@example.se", "failed", "smtp; 550 5.1.1 User unknown"));
+
+        Assert.Equal((EmailOutcome.Noise, EmailOutcome.Noise), (delayed.Outcome, strangers.Outcome));
+        Assert.Equal(counts, await CountsAsync());
+        await using var scope = host.Scope();
+        var message = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.SingleAsync(m => m.Id == sent, Ct);
+        Assert.Equal((DeliveryState.Sent, null), (message.Delivery, message.Failure));
+    }
+
+    [Fact]
     public async Task Receive_Iso88591QuotedPrintableWithEncodedWords_ReadsÅÄÖ()
     {
         var received = await ReceiveRawAsync(
@@ -329,6 +360,33 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(Mailbox, Encoding.ASCII.GetBytes(raw)), Ct);
     }
+
+    /// <summary>A public reply on a new email case, as the outbox leaves it once sent: a Message-ID of Moment's, delivery "sent".</summary>
+    private async Task<(string MessageId, long Sent)> SentReplyAsync(string customer)
+    {
+        var opened = await ReceiveAsync(Mail("Kund", customer, "Strömavbrott", "Strömmen gick i natt."));
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var johan = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindAsync(await IdOfAsync(db, Johan), Ct))!);
+        await scope.ServiceProvider.GetRequiredService<AddCaseNote>().HandleAsync(opened.CaseNumber!, new AddCaseNoteRequest("Vi felsöker nu.", true, null), johan, Ct);
+        var sent = await db.ConversationMessages.Where(m => m.ConversationId == opened.ConversationId && m.Direction == ContactDirection.Outbound)
+            .OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync(Ct);
+        var messageId = $"<{Guid.NewGuid():N}@moment.test>";
+        await db.ConversationMessages.Where(m => m.Id == sent)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ExternalId, messageId).SetProperty(m => m.Delivery, DeliveryState.Sent), Ct);
+        return (messageId, sent);
+    }
+
+    /// <summary>A delivery status notification as Postfix writes one, returning the headers of the message it is about.</summary>
+    private static string Dsn(string returnedId, string recipient, string action, string diagnostic) =>
+        $"From: Mail Delivery System <MAILER-DAEMON@mx.example.se>\r\nTo: {Mailbox}\r\nSubject: Undelivered Mail Returned to Sender\r\n" +
+        $"Message-ID: <{Guid.NewGuid():N}@mx.example.se>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n" +
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+        "--b1\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mx.example.se.\r\n" +
+        "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.se\r\n\r\n" +
+        $"Final-Recipient: rfc822; {recipient}\r\nOriginal-Recipient: rfc822;{recipient}\r\nAction: {action}\r\nStatus: 5.1.1\r\nDiagnostic-Code: {diagnostic}\r\n\r\n" +
+        $"--b1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: {Mailbox}\r\nTo: {recipient}\r\nSubject: Re: Strömavbrott\r\nMessage-ID: {returnedId}\r\n\r\n" +
+        "--b1--\r\n";
 
     private async Task<(string Subject, string Customer, string Text)> CaseTextsAsync(EmailReceived received)
     {

@@ -77,7 +77,7 @@ internal sealed class SmtpListener(IServiceScopeFactory scopes, EmailSettings se
                         EmailOutcome.Throttled => TryLater,
                         EmailOutcome.TooLarge => SmtpResponse.SizeLimitExceeded,
                         EmailOutcome.UnknownMailbox => SmtpResponse.MailboxNameNotAllowed,
-                        EmailOutcome.NewCase or EmailOutcome.JoinedCase or EmailOutcome.ReopenedCase or EmailOutcome.Duplicate or EmailOutcome.Noise => answer,
+                        EmailOutcome.NewCase or EmailOutcome.JoinedCase or EmailOutcome.ReopenedCase or EmailOutcome.Duplicate or EmailOutcome.Noise or EmailOutcome.Bounced => answer,
                     };
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
