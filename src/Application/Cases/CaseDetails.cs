@@ -25,7 +25,15 @@ public sealed record OfferedPromise(Guid Id, CommitmentKind Kind, string What, D
 public sealed record TimelineEntry(
     CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Text, bool IsPublic, Door? Door, ContactDirection? Direction, string? About,
     CaseEventReason? Reason = null, int? Count = null, Domain.Conversations.DeliveryState? Delivery = null, string? Failure = null,
-    IReadOnlyList<ChangeView>? Changes = null, CaseFileView? File = null);
+    IReadOnlyList<ChangeView>? Changes = null, CaseFileView? File = null)
+{
+    /// <summary>
+    /// Between the customer and us: what was said to or by them at any door, what they see on their page, and what they
+    /// asked or answered themselves. Everything else (notes, hand-offs, edits, files, promises made among staff) is internal.
+    /// </summary>
+    public bool WithTheCustomer => IsPublic || Door is not null || Kind is CaseEventKind.ResolutionConfirmed or CaseEventKind.ResolutionObjected
+        or CaseEventKind.CustomerConfirmationRecorded or CaseEventKind.CustomerObjectionRecorded or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven;
+}
 
 /// <summary>
 /// A change an edit made, with names for ids: the subject as written, the case type's and the team's names (words a page

@@ -13,7 +13,8 @@ namespace Moment.Browser.Tests.Cases;
 
 /// <summary>
 /// The owner puts a photo of the fault on a case in Swedish: a page disguised as a photo is refused in Swedish at the
-/// file, the real photo is on the timeline, shown and downloadable. axe-core on the page after each.
+/// file, the real photo is on the timeline, shown and downloadable, and the timeline filtered to what was between the
+/// customer and us leaves it out. axe-core on the page after each.
 /// </summary>
 public abstract class CaseFileTests(BrowserApp app)
 {
@@ -52,6 +53,19 @@ public abstract class CaseFileTests(BrowserApp app)
 
         var download = await page.RunAndWaitForDownloadAsync(() => entry.GetByRole(AriaRole.Link, new() { Name = "routern.png" }).ClickAsync());
         Assert.Equal("routern.png", download.SuggestedFilename);
+
+        // The timeline filtered: the customer's call is between them and us; the registration and the file are internal.
+        var timeline = page.Locator("ol.timeline");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Med kunden" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Med kunden" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(timeline).ToContainTextAsync("Telefon (inkommande)");
+        await Expect(timeline).Not.ToContainTextAsync("Fil tillagd");
+        await Expect(timeline).Not.ToContainTextAsync("Ärendet registrerat");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Interna händelser" }).ClickAsync();
+        await Expect(timeline).ToContainTextAsync("Fil tillagd");
+        await Expect(timeline).ToContainTextAsync("Ärendet registrerat");
+        await Expect(timeline).Not.ToContainTextAsync("Telefon (inkommande)");
+        await AccessibilityTests.AssertAccessibleAsync(page);
     }
 
     private async Task<string> RegisterAsync(string customer, string subject)
