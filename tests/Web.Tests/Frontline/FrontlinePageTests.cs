@@ -50,6 +50,25 @@ public abstract class FrontlinePageTests(MomentApp app) : IAsyncLifetime
         var forCase = await api.GetFromJsonAsync<JsonElement>($"/api/known-issues/for-case/{number}", Ct);
         Assert.Contains(forCase.GetProperty("linked").EnumerateArray(), i => i.GetProperty("id").GetString() == issue.GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task Desk_ShowsTheActiveKnownIssues_ThoseTheSearchSpeaksOfFirst_WithTheirWorkaround()
+    {
+        using var browser = await app.SignedInClientAsync("sara.holm@moment.test");
+        using var api = await app.ClientForAsync(Host);
+        var issue = (await api.GetFromJsonAsync<JsonElement>("/api/known-issues?text=" + Uri.EscapeDataString("appen stänger sig när han väljer plats"), Ct))[0];
+        var title = issue.GetProperty("title").GetString()!;
+
+        var desk = WebUtility.HtmlDecode(await browser.GetStringAsync("/desk", Ct));
+        var searched = WebUtility.HtmlDecode(await browser.GetStringAsync("/desk?q=" + Uri.EscapeDataString("appen stänger sig vid platsval"), Ct));
+
+        Assert.Contains(title, desk, StringComparison.Ordinal);
+        Assert.Contains(issue.GetProperty("workaround").GetString()!, desk, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stämmer med din sökning", desk, StringComparison.Ordinal);
+        var listed = searched[searched.IndexOf("id=\"known-now\"", StringComparison.Ordinal)..];
+        Assert.StartsWith(title, listed[(listed.IndexOf("\">", listed.IndexOf("<a ", StringComparison.Ordinal), StringComparison.Ordinal) + 2)..], StringComparison.Ordinal);
+        Assert.Contains("Stämmer med din sökning", searched, StringComparison.Ordinal);
+    }
 }
 
 public sealed class FrontlinePageTestsOnSqlite(SqliteApp app) : FrontlinePageTests(app), IClassFixture<SqliteApp>;
