@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Moment.Application.Data;
+using Moment.Application.Views;
+using Moment.Domain.Cases;
+using NpgsqlTypes;
+
+namespace Moment.Application.Cases;
+
+/// <summary>
+/// Finds cases by the words of their subject and description, most recently changed first: every word of the query must
+/// be there, as the start of a word ("rout" finds "routern", "Router"), whatever its case.
+/// </summary>
+/// <remarks>
+/// PostgreSQL: the words of subject and description are a stored <c>tsvector</c> (<c>to_tsvector('simple', …)</c>: lower
+/// case, no stemming, as cases are written in Swedish and English alike) with a GIN index, matched by <c>word:* &amp; …</c>.
+/// SQLite: the subject and description lower-cased in .NET (<see cref="Fold"/>, registered on each connection; SQLite's own
+/// lower() knows only ASCII) and each word looked for anywhere in them; a scan, as SQLite installations are small.
+/// </remarks>
+public sealed class SearchCases(AppDbContext db, CaseViews views)
+{
+    public const int MaxResults = 50;
+    public const int MaxWords = 8;
+
+    /// <summary>The stored words of a case on PostgreSQL (a shadow property of <see cref="Case"/>).</summary>
+    public const string SearchVector = "SearchVector";
+
+    /// <summary>The SQL name of <see cref="Fold"/> on SQLite.</summary>
+    public const string FoldFunction = "moment_fold";
+
+    /// <summary>The words a query searches for: letters and digits, two at least, lower-cased; null when it has none.</summary>
+    public static IReadOnlyList<string> Words(string? query) =>
+        [.. (query ?? "").ToLowerInvariant()
+            .Split([.. (query ?? "").Where(c => !char.IsLetterOrDigit(c)).Distinct()], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).Take(MaxWords)];
+
+    /// <summary>Lower case as .NET knows it (Å, Ö, É too). Called in SQL on SQLite.</summary>
+    public static string Fold(string text) => text.ToLowerInvariant();
+
+    public async Task<IReadOnlyList<ViewRow>> HandleAsync(string? query, CancellationToken cancellationToken = default)
+    {
+        var words = Words(query);
+        if (words.Count == 0)
+            return [];
+        var cases = db.Cases.AsNoTracking();
+        if (db.Database.IsNpgsql())
+        {
+            var terms = string.Join(" & ", words.Select(w => w + ":*"));
+            cases = cases.Where(c => EF.Property<NpgsqlTsVector>(c, SearchVector).Matches(EF.Functions.ToTsQuery("simple", terms)));
+        }
+        else
+        {
+            foreach (var word in words)
+                cases = cases.Where(c => Fold(c.Subject + " " + (c.Description ?? "")).Contains(word));
+        }
+
+        return await views.Rows(cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(MaxResults)).ToListAsync(cancellationToken);
+    }
+}
