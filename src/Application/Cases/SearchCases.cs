@@ -36,23 +36,45 @@ public sealed class SearchCases(AppDbContext db, CaseViews views)
     /// <summary>Lower case as .NET knows it (Å, Ö, É too). Called in SQL on SQLite.</summary>
     public static string Fold(string text) => text.ToLowerInvariant();
 
+    /// <summary>The newest cases a search reads first: a word in one case in a hundred has its 50 among them.</summary>
+    public const int RecentWindow = 5_000;
+
+    /// <summary>The most matches a search sorts itself; a word in more cases than this is read newest first to the end.</summary>
+    public const int MatchesSortedAtMost = 20_000;
+
     public async Task<IReadOnlyList<ViewRow>> HandleAsync(string? query, CancellationToken cancellationToken = default)
     {
         var words = Words(query);
         if (words.Count == 0)
             return [];
         var cases = db.Cases.AsNoTracking();
-        if (db.Database.IsNpgsql())
-        {
-            var terms = string.Join(" & ", words.Select(w => w + ":*"));
-            cases = cases.Where(c => EF.Property<NpgsqlTsVector>(c, SearchVector).Matches(EF.Functions.ToTsQuery("simple", terms)));
-        }
-        else
+        if (!db.Database.IsNpgsql())
         {
             foreach (var word in words)
                 cases = cases.Where(c => Fold(c.Subject + " " + (c.Description ?? "")).Contains(word));
+            return await Latest(cases).ToListAsync(cancellationToken);
         }
 
-        return await views.Rows(cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(MaxResults)).ToListAsync(cancellationToken);
+        // PostgreSQL cannot tell a rare word from a common one (its statistics keep the few hundred commonest words and
+        // guess 0.5% for the rest), so it read a million cases newest first looking for a fault code's 100. The search
+        // decides instead: a common word has its 50 among the newest cases; a rarer one is all found through the GIN index
+        // and sorted here. A word in more cases than that holds is read newest first to its 50th (decision 0009).
+        var terms = string.Join(" & ", words.Select(w => w + ":*"));
+        var recent = await Latest(Matching(db.Cases.AsNoTracking().OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(RecentWindow), terms))
+            .ToListAsync(cancellationToken);
+        if (recent.Count == MaxResults)
+            return recent;
+        var found = await Matching(cases, terms).Select(c => new { c.Id, c.UpdatedAt }).Take(MatchesSortedAtMost + 1).ToListAsync(cancellationToken);
+        if (found.Count > MatchesSortedAtMost)
+            return await Latest(Matching(cases, terms)).ToListAsync(cancellationToken);
+        var newest = found.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(MaxResults).Select(c => c.Id).ToList();
+        var rows = await views.Rows(cases.Where(c => newest.Contains(c.Id))).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => newest.IndexOf(r.Id))];
     }
+
+    private static IQueryable<Case> Matching(IQueryable<Case> cases, string terms) =>
+        cases.Where(c => EF.Property<NpgsqlTsVector>(c, SearchVector).Matches(EF.Functions.ToTsQuery("simple", terms)));
+
+    private IQueryable<ViewRow> Latest(IQueryable<Case> cases) =>
+        views.Rows(cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(MaxResults));
 }
