@@ -156,7 +156,7 @@ internal static class DeskBench
             services.GetRequiredService<ListCases>().HandleAsync(new CaseFilter(TeamId: sample.Agent(i).Team, Status: CaseStatus.Open, Limit: 100)));
         yield return new("my open cases (100)", (services, i) =>
             services.GetRequiredService<ListCases>().HandleAsync(new CaseFilter(OwnerId: sample.Agent(i).Id, Status: CaseStatus.Open, Limit: 100)));
-        // /desk?q=…: the customers found, and the 20 latest cases of each of the first ten.
+        // /desk?q=…: the customers found, the 20 latest cases of each of the first ten, and the cases that have the words.
         yield return new("search: full name", (services, i) => SearchAsync(services, sample.FullName(i)));
         yield return new("search: part of a surname", (services, i) => SearchAsync(services, sample.SurnamePart(i)));
         yield return new("search: two letters", (services, i) => SearchAsync(services, sample.TwoLetters(i)));
@@ -214,6 +214,8 @@ internal static class DeskBench
         var list = services.GetRequiredService<ListCases>();
         foreach (var customer in found.Take(10))
             await list.HandleAsync(new CaseFilter(CustomerId: customer.Id, Limit: 20));
+        // The desk also lists the cases whose subject or description have the words typed.
+        await services.GetRequiredService<SearchCases>().HandleAsync(query);
     }
 
     private static ServiceProvider Services(DatabaseSettings settings, PlanRecorder? recorder)

@@ -12,7 +12,8 @@ namespace Moment.Application.Cases;
 /// </summary>
 /// <remarks>
 /// PostgreSQL: the words of subject and description are a stored <c>tsvector</c> (<c>to_tsvector('simple', …)</c>: lower
-/// case, no stemming, as cases are written in Swedish and English alike) with a GIN index, matched by <c>word:* &amp; …</c>.
+/// case, no stemming, as cases are written in Swedish and English alike) with a GIN index, matched by <c>word:* &amp; …</c>,
+/// read in two steps (below, and decision 0009).
 /// SQLite: the subject and description lower-cased in .NET (<see cref="Fold"/>, registered on each connection; SQLite's own
 /// lower() knows only ASCII) and each word looked for anywhere in them; a scan, as SQLite installations are small.
 /// </remarks>
@@ -27,7 +28,7 @@ public sealed class SearchCases(AppDbContext db, CaseViews views)
     /// <summary>The SQL name of <see cref="Fold"/> on SQLite.</summary>
     public const string FoldFunction = "moment_fold";
 
-    /// <summary>The words a query searches for: letters and digits, two at least, lower-cased; null when it has none.</summary>
+    /// <summary>The words a query searches for: runs of letters and digits, two at least, lower-cased, at most <see cref="MaxWords"/>.</summary>
     public static IReadOnlyList<string> Words(string? query) =>
         [.. (query ?? "").ToLowerInvariant()
             .Split([.. (query ?? "").Where(c => !char.IsLetterOrDigit(c)).Distinct()], StringSplitOptions.RemoveEmptyEntries)

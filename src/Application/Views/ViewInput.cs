@@ -10,15 +10,11 @@ namespace Moment.Application.Views;
 /// </summary>
 public static class ViewInput
 {
+    /// <summary>The filters as texts; whether they fit together is <see cref="ViewFilter.Check"/>'s to say, where they are used.</summary>
     public static ViewFilter Filter(
-        string? status, string? priority, string? door, string? caseType, string? team, string? owner, string? minAgeDays, string? maxAgeDays)
-    {
-        var filter = new ViewFilter(
-            Choice<CaseStatus>(status, "status"), Choice<CasePriority>(priority, "priority"), Choice<Door>(door, "door"),
+        string? status, string? priority, string? door, string? caseType, string? team, string? owner, string? minAgeDays, string? maxAgeDays) =>
+        new(Choice<CaseStatus>(status, "status"), Choice<CasePriority>(priority, "priority"), Choice<Door>(door, "door"),
             Id(caseType, "caseType"), Id(team, "team"), Id(owner, "owner"), Days(minAgeDays, "minAgeDays"), Days(maxAgeDays, "maxAgeDays"));
-        filter.Check();
-        return filter;
-    }
 
     /// <summary>One of an enum's names, in any case; null or empty is none chosen.</summary>
     public static T? Choice<T>(string? text, string field)
