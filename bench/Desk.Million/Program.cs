@@ -215,7 +215,8 @@ internal static class DeskBench
         foreach (var customer in found.Take(10))
             await list.HandleAsync(new CaseFilter(CustomerId: customer.Id, Limit: 20));
         // The desk also lists the cases whose subject or description have the words typed.
-        await services.GetRequiredService<SearchCases>().HandleAsync(query);
+        if (SearchCases.LooksLikeWords(query))
+            await services.GetRequiredService<SearchCases>().HandleAsync(query);
     }
 
     private static ServiceProvider Services(DatabaseSettings settings, PlanRecorder? recorder)

@@ -34,6 +34,13 @@ public sealed class SearchCases(AppDbContext db, CaseViews views)
             .Split([.. (query ?? "").Where(c => !char.IsLetterOrDigit(c)).Distinct()], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).Take(MaxWords)];
 
+    /// <summary>
+    /// Whether what was typed in the desk's one search box is words to look for in cases: it has letters, and is not a
+    /// case number ("M-…") or an email address, which <c>FindCustomers</c> finds. A phone number is digits, not words.
+    /// </summary>
+    public static bool LooksLikeWords(string? query) =>
+        query is not null && query.Any(char.IsLetter) && !query.TrimStart().StartsWith("M-", StringComparison.OrdinalIgnoreCase) && !query.Contains('@', StringComparison.Ordinal);
+
     /// <summary>Lower case as .NET knows it (Å, Ö, É too). Called in SQL on SQLite.</summary>
     public static string Fold(string text) => text.ToLowerInvariant();
 

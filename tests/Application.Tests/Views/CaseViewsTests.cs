@@ -121,6 +121,8 @@ public abstract class CaseViewsTests(ApplicationHost host) : IAsyncLifetime
         Assert.Equal(number, Assert.Single(await search.HandleAsync($"{word[..^2].ToUpperInvariant()} källaren", Ct)).Number);
         Assert.Empty(await search.HandleAsync($"{word} vinden", Ct));
         Assert.Empty(await search.HandleAsync("!", Ct));
+        Assert.True(SearchCases.LooksLikeWords("andersson margit"));
+        Assert.False(SearchCases.LooksLikeWords("070-012 34 56") || SearchCases.LooksLikeWords("m-2026-000123") || SearchCases.LooksLikeWords("kund@example.se"));
     }
 
     private async Task<(Actor Reader, IReadOnlyList<string> Numbers)> NewAgentWithCasesAsync(int cases, CasePriority priority)
