@@ -62,6 +62,24 @@ internal static class DeskFill
         "Spoke with the customer's son, who helps with the account.",
     ];
 
+    // What the customer said, two of these a case, and a fault code (one in 9,973, ~100 cases each at a million): the
+    // words the full-text search finds, common ("routern", in one case in six) and rare ("e1234").
+    private static readonly string[] Descriptions =
+    [
+        "Kunden berättar att routern tappar anslutningen flera gånger om dagen.",
+        "Fakturan för oktober är dubbelt så hög som vanligt och kunden vill ha en förklaring.",
+        "Kunden har flyttat och vill ta med abonnemanget till den nya adressen.",
+        "Tv-boxen visar svart bild efter uppdateringen i går kväll.",
+        "Teknikern kom aldrig på det bokade besöket och kunden väntade hemma hela dagen.",
+        "Kunden vill byta till autogiro och sluta få pappersfaktura.",
+        "Fasta telefonen är helt tyst, ingen kopplingston sedan stormen.",
+        "Mobilt bredband fungerar inte utomlands trots att kunden köpt tillägget.",
+        "The customer says the modem restarts every night around midnight.",
+        "The invoice was sent to the old address after the move.",
+        "The customer was charged twice for the same month and wants a refund.",
+        "Streaming stops in the evenings; speed tests show a tenth of the promised speed.",
+    ];
+
     /// <summary>The customers the cases are about: one for every two cases, at least one.</summary>
     public static int CustomersFor(int cases) => Math.Max(cases / 2, 1);
 
@@ -145,7 +163,7 @@ internal static class DeskFill
             var to = Math.Min(from + Chunk - 1, cases);
             await ExecuteAsync(connection, """
                 WITH made AS (
-                    INSERT INTO "Cases" ("Id", "Number", "CustomerId", "CaseTypeId", "Subject", "Status", "Priority", "TeamId",
+                    INSERT INTO "Cases" ("Id", "Number", "CustomerId", "CaseTypeId", "Subject", "Description", "Status", "ObjectionDeadline", "Priority", "TeamId",
                         "OwnerId", "FirstDoor", "CreatedAt", "UpdatedAt", "CustomerToken", "FirstResponseAt", "ResolvedAt",
                         "HandOffCount", "DeclineCount", "EscalationCount", "ReopenCount", "RepeatContactCount",
                         "EscalatedForHandOffs", "EscalatedForDeclines", "Version")
@@ -154,19 +172,24 @@ internal static class DeskFill
                         md5('customer' || (1 + (hashint4(i) & 2147483647) % @customers))::uuid,
                         @types[1 + i % cardinality(@types)],
                         @subjects[1 + (hashint4(i + 7) & 2147483647) % cardinality(@subjects)],
-                        CASE WHEN open THEN 'Open' WHEN i % 3 = 0 THEN 'ResolvedBySilence' ELSE 'Resolved' END,
-                        CASE WHEN i % 11 = 0 THEN 'High' ELSE 'Normal' END,
+                        @descriptions[1 + (hashint4(i + 11) & 2147483647) % cardinality(@descriptions)] || ' '
+                            || @descriptions[1 + (hashint4(i + 13) & 2147483647) % cardinality(@descriptions)] || ' Felkod E' || (i % 9973) || '.',
+                        CASE WHEN open AND i % 7 = 0 THEN 'ProposedSolved' WHEN open THEN 'Open' WHEN i % 3 = 0 THEN 'ResolvedBySilence' ELSE 'Resolved' END,
+                        CASE WHEN open AND i % 7 = 0 THEN @now + interval '5 days' END,
+                        CASE WHEN i % 23 = 0 THEN 'Urgent' WHEN i % 11 = 0 THEN 'High' WHEN i % 5 = 0 THEN 'Low' ELSE 'Normal' END,
                         md5('team' || team)::uuid,
                         md5('agent' || ((team - 1) * @per + 1 + (i / @teams) % @per))::uuid,
                         @doors[1 + i % cardinality(@doors)],
                         created, updated, md5('token' || i) || md5('token again' || i), created + interval '20 minutes',
                         CASE WHEN open THEN NULL ELSE updated END,
-                        0, 0, 0, 0, 0, false, false, 1
+                        0, CASE WHEN escalated THEN 2 ELSE 0 END, CASE WHEN escalated THEN 1 ELSE 0 END, 0, 0,
+                        false, escalated, 1
                     FROM generate_series(@from, @to) AS i,
                         LATERAL (SELECT 1 + i % @teams AS team,
                                         @now - ((@cases - i)::float8 / @cases) * interval '730 days' AS created) AS c,
                         LATERAL (SELECT least(@now, created + ((hashint4(i + 3) & 2147483647) % 1209600) * interval '1 second') AS updated,
-                                        created > @now - interval '30 days' OR i % 20 = 0 AS open) AS u
+                                        created > @now - interval '30 days' OR i % 20 = 0 AS open) AS u,
+                        LATERAL (SELECT open AND i % 50 = 0 AS escalated) AS e
                     RETURNING "Id", "Subject", "OwnerId", "TeamId", "CreatedAt", "UpdatedAt"
                 )
                 INSERT INTO "CaseEvents" ("CaseId", "Kind", "At", "ActorId", "Text", "IsPublic", "Door", "Direction", "SubjectUserId", "SubjectTeamId")
@@ -179,9 +202,27 @@ internal static class DeskFill
                 FROM made, LATERAL (SELECT 1 + (hashtext(made."Id"::text) & 2147483647) % 5 AS n) AS c, generate_series(1, n) AS k
                 """,
                 ("base", numberBase), ("customers", customers), ("types", types), ("subjects", Subjects), ("per", AgentsPerTeam),
-                ("teams", teams), ("doors", doors), ("now", now), ("cases", cases), ("from", from), ("to", to), ("contacts", Contacts));
+                ("teams", teams), ("doors", doors), ("now", now), ("cases", cases), ("from", from), ("to", to), ("contacts", Contacts), ("descriptions", Descriptions));
             Console.WriteLine(Invariant($"  {to:N0} cases ({to / clock.Elapsed.TotalSeconds:N0}/s)"));
         }
+
+        // Offers to a team (one open case in 40, to another team, for a day) and promises (one open case in ten, due from a
+        // day ago to two days ahead: open, or broken when past): what the views "team offers" and "promises due today" read.
+        await ExecuteAsync(connection, """
+            INSERT INTO "HandOffs" ("Id", "CaseId", "OfferedById", "ToUserId", "ToTeamId", "Summary", "Reason", "OfferedAt", "ExpiresAt", "State", "OffererKeeps")
+            SELECT md5('offer' || c."Id")::uuid, c."Id", c."OwnerId", NULL,
+                md5('team' || (1 + (hashtext(c."Id"::text || 'team') & 2147483647) % @teams))::uuid,
+                'Kunden behöver hjälp med fakturan; felsökning gjord.', 'Fakturafrågor', @now - interval '1 hour', @now + interval '1 day', 'Pending', '{}'
+            FROM "Cases" AS c WHERE c."Status" = 'Open' AND (hashtext(c."Id"::text) & 2147483647) % 40 = 0
+            """, ("teams", teams), ("now", now));
+        await ExecuteAsync(connection, """
+            INSERT INTO "Commitments" ("Id", "CaseId", "Kind", "What", "MadeById", "KeeperId", "TeamId", "MadeAt", "Deadline", "State", "BrokenAt", "KeptLate")
+            SELECT md5('promise' || c."Id")::uuid, c."Id", 'CallBack', 'Jag ringer dig innan dagen är slut.', c."OwnerId", c."OwnerId", c."TeamId",
+                @now - interval '2 days', due, CASE WHEN due < @now THEN 'Broken' ELSE 'Open' END, CASE WHEN due < @now THEN due END, false
+            FROM "Cases" AS c,
+                LATERAL (SELECT @now + ((hashtext(c."Id"::text || 'due') & 2147483647) % 4320 - 1440) * interval '1 minute' AS due) AS d
+            WHERE c."Status" IN ('Open', 'ProposedSolved') AND (hashtext(c."Id"::text) & 2147483647) % 10 = 1
+            """, ("now", now));
 
         // Numbers the app hands out next follow the generated ones.
         await ExecuteAsync(connection, "SELECT setval('case_numbers', @last)", ("last", numberBase + cases));

@@ -34,6 +34,9 @@ internal sealed class Sample
     }
 
     /// <summary>The fewest letters a search takes: the first two of a first name ("ka", "mi"), which other names hold too, or only names late in the alphabet.</summary>
+    /// <summary>A fault code the fill writes into descriptions (<c>Felkod E1234</c>): about 100 cases each at a million.</summary>
+    public string FaultCode(int i) => string.Create(CultureInfo.InvariantCulture, $"e{Index(i, 9973)}");
+
     public string TwoLetters(int i) => FullName(i)[..2].ToLowerInvariant();
 
     /// <summary>The number as people say it: 070-123 45 67.</summary>

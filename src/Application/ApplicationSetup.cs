@@ -21,6 +21,7 @@ using Moment.Application.Staff;
 using Moment.Application.Staffing;
 using Moment.Application.Teams;
 using Moment.Application.Telemetry;
+using Moment.Application.Views;
 using Moment.Domain.Cases;
 
 namespace Moment.Application;
@@ -107,6 +108,12 @@ public static class ApplicationSetup
         services.AddScoped<RegisterCase>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();
+        services.AddScoped<SearchCases>();
+        services.AddScoped<CaseViews>();
+        services.AddScoped<ReadView>();
+        services.AddScoped<ListViews>();
+        services.AddScoped<SaveView>();
+        services.AddScoped<DeleteView>();
         services.AddScoped<ListOffers>();
         services.AddScoped<RecordContact>();
         services.AddScoped<AddCaseNote>();

@@ -31,6 +31,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.OwnerId, c.UpdatedAt });
         builder.HasIndex(c => new { c.TeamId, c.UpdatedAt });
         builder.HasIndex(c => new { c.CustomerId, c.UpdatedAt });
+        // SearchCases lists the latest cases that have the words: for a common word ("routern", one case in five) reading
+        // the newest first and stopping at 50 beats sorting 200,000 matches (1.2 s at a million); the id breaks ties.
+        builder.HasIndex(c => new { c.UpdatedAt, c.Id });
         builder.HasIndex(c => c.ObjectionDeadline);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CaseType>().WithMany().HasForeignKey(c => c.CaseTypeId).OnDelete(DeleteBehavior.Restrict);

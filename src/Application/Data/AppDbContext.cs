@@ -7,6 +7,7 @@ using Moment.Application.Cases;
 using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Staff;
+using Moment.Application.Views;
 using Moment.Domain.Absences;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
@@ -18,6 +19,7 @@ using Moment.Domain.KnownIssues;
 using Moment.Domain.Mandates;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
+using NpgsqlTypes;
 
 namespace Moment.Application.Data;
 
@@ -31,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -108,9 +112,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Case>().HasIndex(c => c.Number, "IX_Cases_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             // Two letters have no trigram: such a search reads the names in order until it has 50, from the index alone.
             builder.Entity<Customer>().HasIndex(c => c.Name).IncludeProperties(c => new { c.SearchName, c.Id });
+            // The words of a case's subject and description, for SearchCases: stored, so that a search that reads cases
+            // newest first tests each without parsing its text again, and GIN-indexed for the rare words (decision 0009).
+            builder.Entity<Case>().Property<NpgsqlTsVector>(SearchCases.SearchVector)
+                .HasComputedColumnSql("""to_tsvector('simple'::regconfig, coalesce("Subject", '') || ' ' || coalesce("Description", ''))""", stored: true);
+            builder.Entity<Case>().HasIndex(SearchCases.SearchVector).HasMethod("gin");
         }
         else
         {
+            builder.HasDbFunction(typeof(SearchCases).GetMethod(nameof(SearchCases.Fold))!).HasName(SearchCases.FoldFunction);
             builder.Entity<CaseNumberCounter>().HasData(new CaseNumberCounter { Id = 1, Next = 0 });
         }
     }

@@ -132,10 +132,16 @@ public static class SqliteWriting
             new($"Waited {MaxWait.TotalSeconds:0} s for a turn to write to the SQLite database; another write in this process never finished.");
     }
 
+    /// <summary>On every connection: <c>synchronous=NORMAL</c>, and the functions Moment's queries call.</summary>
     private sealed class NormalSynchronous : DbConnectionInterceptor
     {
+        // SearchCases: SQLite's lower() knows only ASCII; "Översvämning" must be found by "översvämning".
+        private static void AddFunctions(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction(Cases.SearchCases.FoldFunction, (string? text) => text is null ? null : Cases.SearchCases.Fold(text), isDeterministic: true);
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            AddFunctions(connection);
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();
@@ -143,6 +149,7 @@ public static class SqliteWriting
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            AddFunctions(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL;";
             await command.ExecuteNonQueryAsync(cancellationToken);
