@@ -14,6 +14,7 @@ using Moment.Application.Email;
 using Moment.Application.Feed;
 using Moment.Application.Knowledge;
 using Moment.Application.KnownIssues;
+using Moment.Application.Macros;
 using Moment.Application.Mandates;
 using Moment.Application.Phone;
 using Moment.Application.Queues;
@@ -38,6 +39,9 @@ public static class ApplicationSetup
         services.AddScoped<ListStaff>();
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<ListTeams>();
+        services.AddScoped<WriteMacro>();
+        services.AddScoped<ReviseMacro>();
+        services.AddScoped<MacroViews>();
         services.AddScoped<SaveTeam>();
         services.AddScoped<CreateApiToken>();
         services.AddScoped<ListApiTokens>();

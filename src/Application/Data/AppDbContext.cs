@@ -15,6 +15,7 @@ using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
 using Moment.Domain.KnownIssues;
+using Moment.Domain.Macros;
 using Moment.Domain.Mandates;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
@@ -76,6 +77,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
+
+    public DbSet<Macro> Macros => Set<Macro>();
 
     public DbSet<KnownIssueLink> KnownIssueLinks => Set<KnownIssueLink>();
 
