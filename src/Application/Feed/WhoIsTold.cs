@@ -19,7 +19,8 @@ public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<G
 /// <item>the customer's answer to a proposed resolution, their own or recorded by staff: the owner;</item>
 /// <item>a contact, a note, a reply or a link that someone else recorded on the case: the owner (every door opens every
 /// case, and the owner must know what was said there);</item>
-/// <item>an edit of the subject, type, priority or team by someone else (the team lead): the owner, whose case it stays.</item>
+/// <item>an edit of the subject, type, priority or team by someone else (the team lead): the owner, whose case it stays;</item>
+/// <item>a colleague mentioned in an internal note: that colleague (the owner hears of the note itself).</item>
 /// </list>
 /// Nobody is told of their own act. Several entries of one kind on one case in a batch (a stand-in taking over a case with
 /// its promises) are one piece of news.
@@ -48,7 +49,7 @@ public sealed class WhoIsTold(AppDbContext db)
             CaseEventKind.HandOffOffered => e.SubjectUserId is { } person ? [person] : [.. members[e.SubjectTeamId ?? Guid.Empty].Select(id => (Guid?)id)],
             CaseEventKind.HandOffAccepted => [e.HandOffId is { } offer && offerers.TryGetValue(offer, out var offerer) ? offerer : null],
             CaseEventKind.HandOffDeclined or CaseEventKind.HandOffExpired or CaseEventKind.Escalated or CaseEventKind.Reassigned
-                or CaseEventKind.CoverStarted or CaseEventKind.CoverEnded => [e.SubjectUserId],
+                or CaseEventKind.CoverStarted or CaseEventKind.CoverEnded or CaseEventKind.Mentioned => [e.SubjectUserId],
             CaseEventKind.CommitmentMade or CaseEventKind.CommitmentKept or CaseEventKind.CommitmentKeptLate or CaseEventKind.CommitmentWithdrawn
                 or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven => [e.SubjectUserId, e.CaseOwnerId],
             CaseEventKind.CommitmentBroken =>

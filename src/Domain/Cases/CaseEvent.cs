@@ -42,6 +42,9 @@ public enum CaseEventKind
 
     /// <summary>Someone corrected the case's subject, type, priority or team: <see cref="CaseEvent.Changes"/> says what, the text why.</summary>
     Edited,
+
+    /// <summary>An internal note mentioned a colleague (the subject, with <see cref="Mentions"/>), who is told; the owner stays.</summary>
+    Mentioned,
 }
 
 /// <summary>

@@ -79,6 +79,7 @@ internal static class CaseTexts
         CaseEventKind.CommitmentHandedOff => "Promise handed off with the case",
         CaseEventKind.MandateUsed => "Mandate used",
         CaseEventKind.Edited => "Case edited",
+        CaseEventKind.Mentioned => "Colleague mentioned",
     };
 
     /// <summary>One change of an edit; {0} is the value before, {1} after, each shown as the reader reads it.</summary>
