@@ -15,6 +15,7 @@ using Moment.Application.Feed;
 using Moment.Application.Knowledge;
 using Moment.Application.KnownIssues;
 using Moment.Application.Macros;
+using Moment.Application.Notifications;
 using Moment.Application.Mandates;
 using Moment.Application.Phone;
 using Moment.Application.Queues;
@@ -42,6 +43,9 @@ public static class ApplicationSetup
         services.AddScoped<WriteMacro>();
         services.AddScoped<ReviseMacro>();
         services.AddScoped<MacroViews>();
+        services.AddScoped<RecordNotifications>();
+        services.AddScoped<NotificationViews>();
+        services.AddScoped<MarkNotificationsRead>();
         services.AddScoped<SaveTeam>();
         services.AddScoped<CreateApiToken>();
         services.AddScoped<ListApiTokens>();

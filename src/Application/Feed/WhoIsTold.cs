@@ -4,8 +4,11 @@ using Moment.Domain.Cases;
 
 namespace Moment.Application.Feed;
 
-/// <summary>News of one kind on one case for these people (never the one who acted).</summary>
-public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<Guid> People);
+/// <summary>
+/// News of one kind on one case for these people (never the one who acted); <paramref name="EventId"/> and
+/// <paramref name="At"/> are those of the latest timeline entry it tells of.
+/// </summary>
+public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<Guid> People, Guid CaseId, long EventId, DateTimeOffset At);
 
 /// <summary>
 /// The one place that decides who is told of what happens to a case, from the timeline entries themselves:
@@ -67,7 +70,10 @@ public sealed class WhoIsTold(AppDbContext db)
         {
             var people = group.SelectMany(e => Concerned(e).OfType<Guid>().Where(id => id != e.ActorId)).Distinct().ToList();
             if (people.Count > 0)
-                news.Add(new News(group.Key.CaseNumber, group.Key.Kind, people));
+            {
+                var latest = group.Last();
+                news.Add(new News(group.Key.CaseNumber, group.Key.Kind, people, latest.CaseId, latest.Id, latest.At));
+            }
         }
 
         return news;
