@@ -12,7 +12,9 @@ namespace Moment.Browser.Tests.Cases;
 
 /// <summary>
 /// A mention reaches the colleague live: Erik has Moment open in Swedish in his own browser; Sara writes an internal note
-/// on her case that mentions @erik.sjo, and Erik's page says so at once, with a link to the case. The case stays Sara's.
+/// on her case that mentions @erik.sjo, and Erik's page says so at once, with a link to the case, and the header's unread
+/// count goes up; his notifications page lists it unread until he marks it read. The case stays Sara's. axe-core on the
+/// case page and the notifications page.
 /// </summary>
 public abstract class MentionTests(BrowserApp app)
 {
@@ -21,6 +23,10 @@ public abstract class MentionTests(BrowserApp app)
     {
         var number = await RegisterAsync("Anders Andersson", "Routern startar om varje natt");
         var erik = await LoginPage.SignedInAsync(app, "erik.sjo@moment.test", "sv-SE");
+        await erik.GotoAsync("/notifications");
+        if (await erik.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Markera alla som lästa" }).CountAsync() > 0)
+            await erik.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Markera alla som lästa" }).ClickAsync();
+        await Expect(erik.Locator("#unread")).ToBeHiddenAsync();
         await erik.GotoAsync("/desk");
         await Expect(erik.Locator("#live-notices[data-live=on]")).ToBeAttachedAsync();
 
@@ -35,6 +41,17 @@ public abstract class MentionTests(BrowserApp app)
         var notices = erik.Locator("#live-notices");
         await Expect(notices).ToContainTextAsync($"Du nämndes i en anteckning på {number}.");
         await Expect(notices.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = number })).ToHaveAttributeAsync("href", $"cases/{number}");
+        await Expect(erik.Locator("#unread-count")).ToHaveTextAsync("1");
+        await Expect(erik.Locator("#unread")).ToBeVisibleAsync();
+
+        await erik.Locator("#notifications-link").ClickAsync();
+        var item = erik.Locator("#notifications > li").First;
+        await Expect(item.Locator(".unread-mark")).ToHaveTextAsync("Oläst");
+        await Expect(item).ToContainTextAsync($"Du nämndes i en anteckning på {number}.");
+        await AccessibilityTests.AssertAccessibleAsync(erik);
+        await item.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"Markera som läst: Du nämndes i en anteckning på {number}." }).ClickAsync();
+        await Expect(erik.Locator("#notifications > li").First.Locator(".unread-mark")).ToHaveCountAsync(0);
+        await Expect(erik.Locator("#unread")).ToBeHiddenAsync();
     }
 
     private async Task<string> RegisterAsync(string customer, string subject)
