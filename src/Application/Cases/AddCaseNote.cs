@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Moment.Application.Conversations;
 using Moment.Application.Data;
 using Moment.Application.Staff;
+using Moment.Domain;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
 
 namespace Moment.Application.Cases;
 
-/// <summary>An internal note for colleagues, or a public reply the customer sees on their page.</summary>
+/// <summary>An internal note for colleagues (mentioning some with @handle, who are told), or a public reply the customer sees on their page.</summary>
 public sealed record AddCaseNoteRequest(string? Text, bool IsPublic, int? ExpectedVersion);
 
 /// <remarks>
@@ -34,9 +35,38 @@ public sealed class AddCaseNote(CaseWork work, AppDbContext db, WriteMessage wri
         // An internal note is open to every case worker; a public reply speaks for the case, so it is a change.
         if (request.IsPublic)
             CaseRules.RequireChange(actor, @case);
-        @case.AddNote(actor.Id, request.Text ?? "", request.IsPublic, sentBy, work.Now);
+        var mentioned = request.IsPublic ? [] : await MentionedAsync(request.Text, cancellationToken);
+        @case.AddNote(actor.Id, request.Text ?? "", request.IsPublic, sentBy, work.Now, mentioned);
         // Saving the case commits the transaction, the message with it.
         await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The active colleagues an internal note mentions, each by their handle (<see cref="Mentions"/>): a handle that fits
+    /// nobody, or more than one, is refused at the text, so that the writer never believes someone was told who was not.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> MentionedAsync(string? text, CancellationToken cancellationToken)
+    {
+        var handles = Mentions.Handles(text);
+        if (handles.Count == 0)
+            return [];
+        // Staff are few (a note that mentions nobody asks nothing), and a handle is not a column: read them all.
+        var candidates = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var mentioned = new List<Guid>();
+        foreach (var handle in handles)
+        {
+            var found = candidates.Where(c => c.Email is not null && Mentions.HandleOf(c.Email) == handle).ToList();
+            if (found.Count != 1)
+            {
+                throw found.Count == 0
+                    ? new DomainRuleException("Nobody in Moment has the handle @{0}. A colleague's handle is their work email before the @, such as @sara.holm.", "Text", handle)
+                    : new DomainRuleException("@{0} is the handle of more than one colleague. Tell them in person, or ask an administrator to tell their email addresses apart.", "Text", handle);
+            }
+
+            mentioned.Add(found[0].Id);
+        }
+
+        return mentioned;
     }
 
     /// <summary>The case's open email conversation that came to a mailbox of Moment's (the latest, when there are several).</summary>

@@ -16,6 +16,8 @@ using Moment.Domain.Queues;
 using Moment.Domain.Customers;
 using Moment.Domain.Knowledge;
 using Moment.Domain.KnownIssues;
+using Moment.Domain.Macros;
+using Moment.Domain.Notifications;
 using Moment.Domain.Mandates;
 using Moment.Domain.Staffing;
 using Moment.Domain.Teams;
@@ -82,6 +84,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
+
+    public DbSet<Macro> Macros => Set<Macro>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<KnownIssueLink> KnownIssueLinks => Set<KnownIssueLink>();
 

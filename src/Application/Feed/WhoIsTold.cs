@@ -4,8 +4,11 @@ using Moment.Domain.Cases;
 
 namespace Moment.Application.Feed;
 
-/// <summary>News of one kind on one case for these people (never the one who acted).</summary>
-public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<Guid> People);
+/// <summary>
+/// News of one kind on one case for these people (never the one who acted); <paramref name="EventId"/> and
+/// <paramref name="At"/> are those of the latest timeline entry it tells of.
+/// </summary>
+public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<Guid> People, Guid CaseId, long EventId, DateTimeOffset At);
 
 /// <summary>
 /// The one place that decides who is told of what happens to a case, from the timeline entries themselves:
@@ -19,7 +22,8 @@ public sealed record News(string CaseNumber, CaseEventKind Kind, IReadOnlyList<G
 /// <item>the customer's answer to a proposed resolution, their own or recorded by staff: the owner;</item>
 /// <item>a contact, a note, a reply or a link that someone else recorded on the case: the owner (every door opens every
 /// case, and the owner must know what was said there);</item>
-/// <item>an edit of the subject, type, priority or team by someone else (the team lead): the owner, whose case it stays.</item>
+/// <item>an edit of the subject, type, priority or team by someone else (the team lead): the owner, whose case it stays;</item>
+/// <item>a colleague mentioned in an internal note: that colleague (the owner hears of the note itself).</item>
 /// </list>
 /// Nobody is told of their own act. Several entries of one kind on one case in a batch (a stand-in taking over a case with
 /// its promises) are one piece of news.
@@ -48,7 +52,7 @@ public sealed class WhoIsTold(AppDbContext db)
             CaseEventKind.HandOffOffered => e.SubjectUserId is { } person ? [person] : [.. members[e.SubjectTeamId ?? Guid.Empty].Select(id => (Guid?)id)],
             CaseEventKind.HandOffAccepted => [e.HandOffId is { } offer && offerers.TryGetValue(offer, out var offerer) ? offerer : null],
             CaseEventKind.HandOffDeclined or CaseEventKind.HandOffExpired or CaseEventKind.Escalated or CaseEventKind.Reassigned
-                or CaseEventKind.CoverStarted or CaseEventKind.CoverEnded => [e.SubjectUserId],
+                or CaseEventKind.CoverStarted or CaseEventKind.CoverEnded or CaseEventKind.Mentioned => [e.SubjectUserId],
             CaseEventKind.CommitmentMade or CaseEventKind.CommitmentKept or CaseEventKind.CommitmentKeptLate or CaseEventKind.CommitmentWithdrawn
                 or CaseEventKind.ManagerRequested or CaseEventKind.ConsentGiven => [e.SubjectUserId, e.CaseOwnerId],
             CaseEventKind.CommitmentBroken =>
@@ -66,7 +70,10 @@ public sealed class WhoIsTold(AppDbContext db)
         {
             var people = group.SelectMany(e => Concerned(e).OfType<Guid>().Where(id => id != e.ActorId)).Distinct().ToList();
             if (people.Count > 0)
-                news.Add(new News(group.Key.CaseNumber, group.Key.Kind, people));
+            {
+                var latest = group.Last();
+                news.Add(new News(group.Key.CaseNumber, group.Key.Kind, people, latest.CaseId, latest.Id, latest.At));
+            }
         }
 
         return news;

@@ -162,10 +162,23 @@ public sealed class Case
     /// A note, or a public reply; a reply that also went to the customer through a door (an email) names the message
     /// that carries it, whose delivery the timeline shows.
     /// </summary>
-    public void AddNote(Guid actorId, string text, bool isPublic, (Door Door, long MessageId)? sentBy, DateTimeOffset now)
+    public void AddNote(Guid actorId, string text, bool isPublic, (Door Door, long MessageId)? sentBy, DateTimeOffset now) =>
+        AddNote(actorId, text, isPublic, sentBy, now, []);
+
+    /// <summary>
+    /// A note or a reply, as above; an internal note that mentions colleagues (<paramref name="mentioned"/>, found by
+    /// <see cref="Mentions"/>) has one entry per colleague after it, so that each is told. Nobody's work moves: the owner
+    /// stays the owner. A reply to the customer mentions nobody: it is written for the customer.
+    /// </summary>
+    public void AddNote(Guid actorId, string text, bool isPublic, (Door Door, long MessageId)? sentBy, DateTimeOffset now, IReadOnlyCollection<Guid> mentioned)
     {
+        ArgumentNullException.ThrowIfNull(mentioned);
         var note = Text.Required(text, "Text", CaseEvent.TextMaxLength);
+        if (isPublic && mentioned.Count > 0)
+            throw new DomainRuleException("Mention colleagues in an internal note: a reply is written for the customer.", "Text");
         var entry = Append(isPublic ? CaseEventKind.PublicReply : CaseEventKind.InternalNote, now, actorId, note, isPublic);
+        foreach (var colleague in mentioned.Distinct())
+            Append(CaseEventKind.Mentioned, now, actorId).About(colleague);
         if (isPublic && sentBy is { } sent)
             entry.WithContact(sent.Door, ContactDirection.Outbound).CarriedBy(sent.MessageId);
         if (isPublic)

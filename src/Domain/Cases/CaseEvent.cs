@@ -45,6 +45,9 @@ public enum CaseEventKind
 
     /// <summary>A member of staff put a file on the case (<see cref="CaseEvent.FileId"/>), with what it shows as the text, if they said.</summary>
     FileAttached,
+
+    /// <summary>An internal note mentioned a colleague (the subject, with <see cref="Mentions"/>), who is told; the owner stays.</summary>
+    Mentioned,
 }
 
 /// <summary>

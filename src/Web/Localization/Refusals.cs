@@ -32,6 +32,8 @@ internal static class Refusals
         "PostalAddress" => "Postal address",
         "How" => "How it was kept",
         "What" => "What is promised",
+        "Body" => "Text",
+        "Use" => "Used as",
         _ => field,
     };
 }

@@ -28,6 +28,24 @@
         }
     }
 
+    // The header's unread count (UnreadBadge): the news is in the list before it is sent, so asking now counts it.
+    function count() {
+        const badge = document.getElementById('unread');
+        const number = document.getElementById('unread-count');
+        if (!badge || !number) {
+            return;
+        }
+        fetch('/api/notifications/unread-count', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+            .then(response => response.ok ? response.json() : null)
+            .then(body => {
+                if (body) {
+                    number.textContent = String(body.unread);
+                    badge.hidden = body.unread === 0;
+                }
+            })
+            .catch(() => { });
+    }
+
     function refresh() {
         for (const listener of listeners) {
             listener.invokeMethodAsync('RefreshAsync').catch(() => listeners.delete(listener));
@@ -42,9 +60,13 @@
         connection = new signalR.HubConnectionBuilder().withUrl('/live').withAutomaticReconnect().build();
         connection.on('news', news => {
             notice(news);
+            count();
             refresh();
         });
-        connection.onreconnected(refresh);
+        connection.onreconnected(() => {
+            count();
+            refresh();
+        });
         started = connection.start()
             .then(() => { region.dataset.live = 'on'; })
             .catch(() => { connection = null; });

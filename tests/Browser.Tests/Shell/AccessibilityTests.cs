@@ -35,6 +35,9 @@ public abstract class AccessibilityTests(BrowserApp app)
         { "/admin/queues/new", "en-US" },
         { "/queues", "sv-SE" },
         { "/queues", "en-US" },
+        { "/macros", "en-GB" },
+        { "/macros/new", "sv-SE" },
+        { "/notifications", "en-GB" },
     };
 
     [Theory]

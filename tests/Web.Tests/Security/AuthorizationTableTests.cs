@@ -150,7 +150,7 @@ public abstract class AuthorizationTableTests(MomentApp app) : IAsyncLifetime
             _ when route.StartsWith("/api/customers", StringComparison.Ordinal) || route.StartsWith("/customers", StringComparison.Ordinal) => @case.Customer.ToString(),
             _ when route.StartsWith("/admin/users", StringComparison.Ordinal) => world.SomeUser.ToString(),
             _ when route.StartsWith("/admin/teams", StringComparison.Ordinal) => world.PhoneTeam.ToString(),
-            _ when route.StartsWith("/api/attachments", StringComparison.Ordinal) => "1",
+            _ when route.StartsWith("/api/attachments", StringComparison.Ordinal) || route.StartsWith("/api/notifications", StringComparison.Ordinal) => "1",
             _ => Guid.NewGuid().ToString(),
         }, StringComparison.Ordinal);
 

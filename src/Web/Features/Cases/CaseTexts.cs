@@ -80,6 +80,7 @@ internal static class CaseTexts
         CaseEventKind.MandateUsed => "Mandate used",
         CaseEventKind.Edited => "Case edited",
         CaseEventKind.FileAttached => "File added",
+        CaseEventKind.Mentioned => "Colleague mentioned",
     };
 
     /// <summary>One change of an edit; {0} is the value before, {1} after, each shown as the reader reads it.</summary>

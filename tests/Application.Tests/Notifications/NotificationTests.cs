@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moment.Application.Cases;
+using Moment.Application.Data;
+using Moment.Application.Feed;
+using Moment.Application.Notifications;
+using Moment.Domain.Cases;
+using Moment.TestSupport;
+
+namespace Moment.Application.Tests.Notifications;
+
+/// <summary>Notification lists on a real database of each provider: written from who is told, once per entry, read by their person only.</summary>
+public abstract class NotificationTests(ApplicationHost host) : IAsyncLifetime
+{
+    private const string Sara = "sara.holm@moment.test";
+    private const string Erik = "erik.sjo@moment.test";
+
+    public ValueTask InitializeAsync()
+    {
+        host.RequireProvider();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RecordNotifications_TheSameNewsTwice_IsOneUnreadNotificationMarkedReadByItsPersonOnly()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sara = await scope.ActorAsync(Sara);
+        var erik = await scope.ActorAsync(Erik);
+        var customer = await db.Customers.Select(c => c.Id).FirstAsync(Ct);
+        var number = (await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customer, null, "Fakturan är fel", null, null, Door.Phone, null), sara.Id, Ct)).Number;
+        await scope.ServiceProvider.GetRequiredService<AddCaseNote>().HandleAsync(number, new AddCaseNoteRequest("@erik.sjo vet du?", false, null), sara, Ct);
+        var mention = await db.CaseEvents.Where(e => e.Kind == CaseEventKind.Mentioned && db.Cases.Any(c => c.Id == e.CaseId && c.Number == number)).SingleAsync(Ct);
+        var news = new News(number, CaseEventKind.Mentioned, [erik.Id], mention.CaseId, mention.Id, mention.At);
+        var record = scope.ServiceProvider.GetRequiredService<RecordNotifications>();
+        var views = scope.ServiceProvider.GetRequiredService<NotificationViews>();
+        var unreadBefore = await views.UnreadCountAsync(erik.Id, Ct);
+
+        await record.HandleAsync([news], Ct);
+        await record.HandleAsync([news], Ct);
+
+        var listed = Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == number);
+        Assert.Equal((CaseEventKind.Mentioned, "Fakturan är fel", false), (listed.Kind, listed.Subject, listed.IsRead));
+        Assert.Equal(unreadBefore + 1, await views.UnreadCountAsync(erik.Id, Ct));
+        var mark = scope.ServiceProvider.GetRequiredService<MarkNotificationsRead>();
+        await Assert.ThrowsAsync<NotFoundException>(() => mark.HandleAsync(sara.Id, listed.Id, Ct));
+        Assert.Equal(1, await mark.HandleAsync(erik.Id, listed.Id, Ct));
+        Assert.Equal(0, await mark.HandleAsync(erik.Id, listed.Id, Ct));
+        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == number).IsRead);
+        Assert.DoesNotContain(await views.ListAsync(erik.Id, unreadOnly: true, Ct), n => n.CaseNumber == number);
+    }
+}
+
+public sealed class NotificationTestsOnSqlite(SqliteHost host) : NotificationTests(host), IClassFixture<SqliteHost>;
+
+public sealed class NotificationTestsOnPostgres(PostgresHost host) : NotificationTests(host), IClassFixture<PostgresHost>;
