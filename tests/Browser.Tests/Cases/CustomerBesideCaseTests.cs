@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Moment.Application.Cases;
 using Moment.Application.Data;
-using Moment.Application.Staff;
 using Moment.Browser.Tests.Pages;
 using Moment.Browser.Tests.Shell;
 using Moment.Domain.Cases;
@@ -20,8 +18,8 @@ public abstract class CustomerBesideCaseTests(BrowserApp app)
     public async Task TheCasePage_ShowsTheCustomersOtherOpenCase_BesideTheTimelineWide_AndStackedOnAPhone()
     {
         var britt = await NewCustomerAsync("Britt Berg");
-        var earlier = await RegisterAsync(britt, "Fakturan kom inte", Door.Email);
-        var number = await RegisterAsync(britt, "Bredbandet är nere", Door.Phone);
+        var earlier = await app.RegisterCaseAsync(britt, "Fakturan kom inte", door: Door.Email);
+        var number = await app.RegisterCaseAsync(britt, "Bredbandet är nere");
         var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
         await page.SetViewportSizeAsync(1366, 900);
         await page.GotoAsync($"/cases/{number}");
@@ -57,15 +55,6 @@ public abstract class CustomerBesideCaseTests(BrowserApp app)
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
         return customer.Id;
-    }
-
-    private async Task<string> RegisterAsync(Guid customerId, string subject, Door door)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
-        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customerId, null, subject, null, null, door, null), sara!.Id);
-        return registered.Number;
     }
 }
 

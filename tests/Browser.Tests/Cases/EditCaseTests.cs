@@ -1,12 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Moment.Application.Cases;
-using Moment.Application.Data;
-using Moment.Application.Staff;
 using Moment.Browser.Tests.Pages;
 using Moment.Browser.Tests.Shell;
-using Moment.Domain.Cases;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Cases;
@@ -20,7 +14,7 @@ public abstract class EditCaseTests(BrowserApp app)
     [Fact]
     public async Task TheOwner_EditsSubjectAndPriorityInSwedish_AndTheTimelineSaysWhatChangedAndWhy()
     {
-        var number = await RegisterAsync("Anders Andersson", "Modemet startar om");
+        var number = await app.RegisterCaseAsync("Anders Andersson", "Modemet startar om");
         var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
         await page.GotoAsync($"/cases/{number}");
         await Expect(page.Locator("#case-priority")).ToHaveTextAsync("Normal");
@@ -46,16 +40,6 @@ public abstract class EditCaseTests(BrowserApp app)
         await Expect(entry).ToContainTextAsync("Kunden ringde igen");
         await Expect(page.Locator("#case-error")).ToHaveCountAsync(0);
         await AccessibilityTests.AssertAccessibleAsync(page);
-    }
-
-    private async Task<string> RegisterAsync(string customer, string subject)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var customerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Name == customer).Select(c => c.Id).FirstAsync();
-        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
-        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customerId, null, subject, null, null, Door.Phone, null), sara!.Id);
-        return registered.Number;
     }
 }
 

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Moment.Application.Cases;
-using Moment.Application.Data;
-using Moment.Application.Staff;
 using Moment.Browser.Tests.Pages;
 using Moment.Browser.Tests.Shell;
-using Moment.Domain.Cases;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Cases;
@@ -21,7 +15,7 @@ public abstract class MentionTests(BrowserApp app)
     [Fact]
     public async Task AColleagueMentionedInANote_IsToldLiveInTheirLanguage_AndTheOwnerStays()
     {
-        var number = await RegisterAsync("Anders Andersson", "Routern startar om varje natt");
+        var number = await app.RegisterCaseAsync("Anders Andersson", "Routern startar om varje natt");
         var erik = await LoginPage.SignedInAsync(app, "erik.sjo@moment.test", "sv-SE");
         await erik.GotoAsync("/notifications");
         if (await erik.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Markera alla som lästa" }).CountAsync() > 0)
@@ -52,15 +46,6 @@ public abstract class MentionTests(BrowserApp app)
         await item.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"Markera som läst: Du nämndes i en anteckning på {number}." }).ClickAsync();
         await Expect(erik.Locator("#notifications > li").First.Locator(".unread-mark")).ToHaveCountAsync(0);
         await Expect(erik.Locator("#unread")).ToBeHiddenAsync();
-    }
-
-    private async Task<string> RegisterAsync(string customer, string subject)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var customerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Name == customer).Select(c => c.Id).FirstAsync();
-        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
-        return (await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customerId, null, subject, null, null, Door.Phone, null), sara!.Id)).Number;
     }
 }
 

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Moment.Application.Cases;
 using Moment.Application.Data;
-using Moment.Application.Staff;
 using Moment.Browser.Tests.Pages;
 using Moment.Browser.Tests.Shell;
-using Moment.Domain.Cases;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Macros;
@@ -36,7 +33,7 @@ public abstract class MacroTests(BrowserApp app)
         await Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "/tacksamtal" })).ToBeVisibleAsync();
         await AccessibilityTests.AssertAccessibleAsync(lead);
 
-        var number = await RegisterAsync("Margit Andersson", "Telefonen är död igen");
+        var number = await app.RegisterCaseAsync("Margit Andersson", "Telefonen är död igen");
         var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
         await page.GotoAsync($"/cases/{number}");
         var box = page.Locator("#note-text");
@@ -55,15 +52,6 @@ public abstract class MacroTests(BrowserApp app)
 
         await Expect(page.Locator("ol.timeline > li").Last).ToContainTextAsync("Tack för samtalet om ärende");
         await Expect(page.Locator("#note-text")).ToHaveValueAsync("");
-    }
-
-    private async Task<string> RegisterAsync(string customer, string subject)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var customerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Name == customer).Select(c => c.Id).FirstAsync();
-        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
-        return (await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customerId, null, subject, null, null, Door.Phone, null), sara!.Id)).Number;
     }
 
     private async Task<string> TokenAsync(string number)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Browser.Tests.Pages;
@@ -21,7 +20,7 @@ public abstract class ViewsTests(BrowserApp app)
     public async Task AnAgent_FindsACaseByAWordOfItsDescription_AndSavesAFilteredViewInSwedish()
     {
         var word = "Grävskopan" + new string([.. Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 16)))]);
-        var number = await RegisterAsync("Kabeln av vid vägbygget", $"En {word} grävde av kabeln i morse.", CasePriority.High);
+        var number = await app.RegisterCaseAsync("Anders Andersson", "Kabeln av vid vägbygget", $"En {word} grävde av kabeln i morse.", CasePriority.High);
         var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
 
         await page.GotoAsync("/desk");
@@ -60,16 +59,6 @@ public abstract class ViewsTests(BrowserApp app)
         var owner = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync(email);
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.CountAsync(c => c.OwnerId == owner!.Id
             && c.Priority == CasePriority.High && (c.Status == CaseStatus.Open || c.Status == CaseStatus.ProposedSolved));
-    }
-
-    private async Task<string> RegisterAsync(string subject, string description, CasePriority priority)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var customerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Name == "Anders Andersson").Select(c => c.Id).FirstAsync();
-        var sara = await scope.ServiceProvider.GetRequiredService<StaffCards>().FindByEmailAsync("sara.holm@moment.test");
-        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
-            new RegisterCaseRequest(customerId, null, subject, description, priority, Door.Phone, null), sara!.Id);
-        return registered.Number;
     }
 }
 
