@@ -75,6 +75,8 @@ summary() { awk -v key="$1" '$1 == key":" { value = $2 } END { print value + 0 }
 passed=$(summary succeeded)
 failed=$(summary failed)
 skipped=$(summary skipped)
+# Which tests failed and why, printed last so that a CI page showing only the tail of the output still names them.
+failures=$(awk '/^[[:space:]]*failed [A-Z]/ { n = 30 } n > 0 { print; n-- }' "$log" | cut -c1-400)
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the runner failed before any test could: count that as a failure, not as a green run.
@@ -86,6 +88,10 @@ if [ "$failed" -ne 0 ] && compgen -G "$MOMENT_TEST_LOGS/*.log" >/dev/null; then
     echo "== $(basename "$errors")"
     tail -n 200 "$errors"
   done
+fi
+if [ -n "$failures" ]; then
+  echo "The tests that failed (the first 30 lines of each report):"
+  echo "$failures"
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
