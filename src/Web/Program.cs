@@ -61,6 +61,7 @@ builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Con
 builder.Services.AddMomentOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddSingleton<OneTimeNotice>();
+builder.Services.AddScoped<Moment.Web.Features.Notifications.CasesWithNews>();
 builder.Services.AddSingleton(CustomerServicePhone.From(builder.Configuration));
 builder.Services.AddSingleton<DeadlineRounds>();
 builder.Services.AddHostedService<CaseDeadlineService>();

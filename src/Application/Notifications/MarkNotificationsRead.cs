@@ -16,11 +16,21 @@ public sealed class MarkNotificationsRead(AppDbContext db, TimeProvider time)
             unread = unread.Where(n => n.Id == one);
         }
 
+        return await MarkAsync(unread, cancellationToken);
+    }
+
+    /// <summary>The person opened the case: its news is read, as a mail is once opened. Nothing is written when there is none.</summary>
+    public Task<int> OnCaseAsync(Guid personId, Guid caseId, CancellationToken cancellationToken = default) =>
+        MarkAsync(db.Notifications.Where(n => n.PersonId == personId && n.ReadAt == null && n.CaseId == caseId), cancellationToken);
+
+    private async Task<int> MarkAsync(IQueryable<Domain.Notifications.Notification> unread, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var marked = await unread.ToListAsync(cancellationToken);
         foreach (var notification in marked)
             notification.MarkRead(now);
-        await db.SaveChangesAsync(cancellationToken);
+        if (marked.Count > 0)
+            await db.SaveChangesAsync(cancellationToken);
         return marked.Count;
     }
 }

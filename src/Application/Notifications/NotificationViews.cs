@@ -15,6 +15,15 @@ public sealed class NotificationViews(AppDbContext db)
     public Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.PersonId == personId && n.ReadAt == null, cancellationToken);
 
+    /// <summary>
+    /// The cases a person has unread news on, by number: every list of cases marks them. A person's unread are few (the
+    /// index on person and read time finds them), so the set is read once and asked for each row.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CasesWithNewsAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        (await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId && n.ReadAt == null)
+            .Join(db.Cases, n => n.CaseId, c => c.Id, (_, c) => c.Number).Distinct().ToListAsync(cancellationToken))
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The latest <see cref="PageSize"/>, newest first; <paramref name="unreadOnly"/> leaves out the read.</summary>
     public async Task<IReadOnlyList<NotificationView>> ListAsync(Guid personId, bool unreadOnly = false, CancellationToken cancellationToken = default)
     {

@@ -55,6 +55,35 @@ public abstract class NotificationTests(ApplicationHost host) : IAsyncLifetime
         Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == number).IsRead);
         Assert.DoesNotContain(await views.ListAsync(erik.Id, unreadOnly: true, Ct), n => n.CaseNumber == number);
     }
+
+    [Fact]
+    public async Task CasesWithNews_AreThoseWithUnreadNews_UntilTheirPersonOpensTheCase()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sara = await scope.ActorAsync(Sara);
+        var erik = await scope.ActorAsync(Erik);
+        var customer = await db.Customers.Select(c => c.Id).FirstAsync(Ct);
+        var register = scope.ServiceProvider.GetRequiredService<RegisterCase>();
+        var told = (await register.HandleAsync(new RegisterCaseRequest(customer, null, "Routern blinkar", null, null, Door.Phone, null), sara.Id, Ct)).Number;
+        var quiet = (await register.HandleAsync(new RegisterCaseRequest(customer, null, "Ingen nämns", null, null, Door.Phone, null), sara.Id, Ct)).Number;
+        await scope.ServiceProvider.GetRequiredService<AddCaseNote>().HandleAsync(told, new AddCaseNoteRequest("@erik.sjo har du sett detta?", false, null), sara, Ct);
+        var mention = await db.CaseEvents.Where(e => e.Kind == CaseEventKind.Mentioned && db.Cases.Any(c => c.Id == e.CaseId && c.Number == told)).SingleAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<RecordNotifications>().HandleAsync([new News(told, CaseEventKind.Mentioned, [erik.Id], mention.CaseId, mention.Id, mention.At)], Ct);
+        var views = scope.ServiceProvider.GetRequiredService<NotificationViews>();
+        var mark = scope.ServiceProvider.GetRequiredService<MarkNotificationsRead>();
+
+        var withNews = await views.CasesWithNewsAsync(erik.Id, Ct);
+        Assert.Contains(told, withNews);
+        Assert.DoesNotContain(quiet, withNews);
+        Assert.DoesNotContain(told, await views.CasesWithNewsAsync(sara.Id, Ct));
+
+        Assert.Equal(0, await mark.OnCaseAsync(sara.Id, mention.CaseId, Ct));
+        Assert.Contains(told, await views.CasesWithNewsAsync(erik.Id, Ct));
+        Assert.Equal(1, await mark.OnCaseAsync(erik.Id, mention.CaseId, Ct));
+        Assert.DoesNotContain(told, await views.CasesWithNewsAsync(erik.Id, Ct));
+        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == told).IsRead);
+    }
 }
 
 public sealed class NotificationTestsOnSqlite(SqliteHost host) : NotificationTests(host), IClassFixture<SqliteHost>;

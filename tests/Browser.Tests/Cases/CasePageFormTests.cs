@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Cases;
 
-/// <summary>The case page's forms when something gets in the way: a colleague changed the case meanwhile.</summary>
+/// <summary>The case page's forms when something gets in the way: a colleague changed the case meanwhile (and the page says who and what).</summary>
 public abstract class CasePageFormTests(BrowserApp app)
 {
     [Fact]
@@ -22,10 +22,15 @@ public abstract class CasePageFormTests(BrowserApp app)
 
         await Expect(sara.Refusal).ToContainTextAsync("What you wrote is still in the form: check it and press the button again to save it.");
         await Expect(sara.Page.Locator("ol.timeline")).ToContainTextAsync("Line checked from the exchange");
+        var changed = sara.Page.Locator("#changed-while-writing");
+        await Expect(changed.Locator("h2")).ToHaveTextAsync("Johan Ek changed this case while you were writing:");
+        await Expect(changed.Locator("li")).ToHaveCountAsync(1);
+        await Expect(changed.Locator("li")).ToContainTextAsync("Line checked from the exchange: no faults.");
         await Expect(sara.Page.Locator("#note-text")).ToHaveValueAsync("Customer will send a photo of the modem lights.");
         await sara.Page.Locator("form:has(#note-text) button[type=submit]").ClickAsync();
         await Expect(sara.Page.Locator("ol.timeline")).ToContainTextAsync("Customer will send a photo of the modem lights.");
         await Expect(sara.Refusal).ToHaveCountAsync(0);
+        await Expect(changed).ToHaveCountAsync(0);
     }
 
     [Fact]

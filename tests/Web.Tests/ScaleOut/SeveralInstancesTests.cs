@@ -56,6 +56,43 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
     }
 
     [Fact]
+    public async Task SomeoneOnACaseThroughOne_IsSeenBySomeoneOnItThroughTheOther_AndSoIsTheirLeaving()
+    {
+        const string number = "M-2026-999001";
+        var karinHears = new System.Collections.Concurrent.ConcurrentQueue<object>();
+        var saraHears = new System.Collections.Concurrent.ConcurrentQueue<object>();
+        var heard = new SemaphoreSlim(0);
+        await using var karin = await ConnectAsync(instances.One, Karin, new LiveListener());
+        await using var sara = await ConnectAsync(instances.Two, Sara, new LiveListener());
+        karin.On<OnTheCase>(LiveHub.PresenceMethod, someone => { karinHears.Enqueue(someone); heard.Release(); });
+        sara.On<OnTheCase>(LiveHub.PresenceMethod, someone => { saraHears.Enqueue(someone); heard.Release(); });
+        sara.On<OffTheCase>(LiveHub.GoneMethod, gone => { saraHears.Enqueue(gone); heard.Release(); });
+
+        await sara.InvokeAsync(nameof(LiveHub.Here), number, false, false, Ct);
+        await karin.InvokeAsync(nameof(LiveHub.Here), number.ToLowerInvariant(), false, false, Ct);
+        await WaitForAsync(() => saraHears.OfType<OnTheCase>().Any(), heard);
+        var karinOnTheCase = Assert.Single(saraHears.OfType<OnTheCase>());
+        Assert.Equal((number, "Karin Nord", false, false), (karinOnTheCase.Number, karinOnTheCase.Name, karinOnTheCase.Writing, karinOnTheCase.Answer));
+        // Sara's page answers, as live.js does; her answer is not answered again.
+        await sara.InvokeAsync(nameof(LiveHub.Here), number, true, true, Ct);
+        await WaitForAsync(() => karinHears.OfType<OnTheCase>().Any(), heard);
+        Assert.Equal(("Sara Holm", true, true), karinHears.OfType<OnTheCase>().Select(s => (s.Name, s.Writing, s.Answer)).Single());
+
+        await karin.InvokeAsync(nameof(LiveHub.Away), Ct);
+        await WaitForAsync(() => saraHears.OfType<OffTheCase>().Any(), heard);
+        Assert.Equal((number, karinOnTheCase.Page), saraHears.OfType<OffTheCase>().Select(g => (g.Number, g.Page)).Single());
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => karin.InvokeAsync(nameof(LiveHub.Here), "", false, false, Ct));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, SemaphoreSlim heard)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(Patience);
+        while (!condition())
+            await heard.WaitAsync(patience.Token);
+    }
+
+    [Fact]
     public async Task LiveNewsSentByOne_ReachesAConnectionToTheOther()
     {
         var saraHears = new LiveListener();
