@@ -59,15 +59,18 @@ public abstract class KeyboardTests(BrowserApp app)
         await Expect(button).ToBeFocusedAsync();
     }
 
+    /// <summary>The views page and the desk (its first list: the agent's own cases), opened by Enter or by "o".</summary>
     [Theory]
-    [InlineData("sv-SE")]
-    [InlineData("en-GB")]
-    public async Task JThenEnter_OnTheViewsPage_OpensTheFirstCase_AndJOnTheCaseOpensTheNextOfTheList(string locale)
+    [InlineData("sv-SE", "/views", "Enter")]
+    [InlineData("en-GB", "/views", "Enter")]
+    [InlineData("sv-SE", "/desk", "o")]
+    [InlineData("en-GB", "/desk", "o")]
+    public async Task JThenOpen_OnAList_OpensItsFirstCase_AndJOnTheCaseOpensTheNextOfTheList(string locale, string list, string open)
     {
         await app.RegisterCaseAsync("Anders Andersson", "Fakturan kom två gånger", registrar: Agent);
         await app.RegisterCaseAsync("Anders Andersson", "Routern blinkar rött", registrar: Agent);
         var page = await SignedInAsync(locale);
-        await page.GotoAsync("/views");
+        await page.GotoAsync(list);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
         var links = page.Locator("main [data-case-list] tbody tr td:first-child a");
         var first = await links.Nth(0).InnerTextAsync();
@@ -76,7 +79,7 @@ public abstract class KeyboardTests(BrowserApp app)
         await page.Keyboard.PressAsync("j");
         await Expect(links.Nth(0)).ToBeFocusedAsync();
         await AccessibilityTests.AssertAccessibleAsync(page);
-        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync(open);
         await ExpectCaseAsync(page, first);
 
         await page.Keyboard.PressAsync("j");
