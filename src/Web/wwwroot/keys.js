@@ -134,7 +134,11 @@
             box.focus();
             box.select();
         } else {
-            sessionStorage.setItem(searchWanted, 'yes');
+            try {
+                sessionStorage.setItem(searchWanted, 'yes');
+            } catch {
+                // Storage refused: the desk opens as after any other way there, its search near the top.
+            }
             go('desk');
         }
         return true;
@@ -144,9 +148,13 @@
     // the focus to the page's heading keeps the focus here (Blazor leaves a focus it finds alone).
     function searchOnArrival() {
         const box = document.querySelector('main form[action="desk"] input[name="q"]');
-        if (box && sessionStorage.getItem(searchWanted)) {
-            sessionStorage.removeItem(searchWanted);
-            box.focus();
+        try {
+            if (box && sessionStorage.getItem(searchWanted)) {
+                sessionStorage.removeItem(searchWanted);
+                box.focus();
+            }
+        } catch {
+            // Storage refused: nothing was asked for.
         }
     }
 
