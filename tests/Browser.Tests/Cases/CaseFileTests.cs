@@ -21,11 +21,12 @@ public abstract class CaseFileTests(BrowserApp app)
         var number = await app.RegisterCaseAsync("Anders Andersson", "Routern blinkar rött");
         var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
         await page.GotoAsync($"/cases/{number}");
+        await Moment.Browser.Tests.Pages.CasePage.OpenActionAsync(page, "file");
 
         await page.Locator("#file-content").SetInputFilesAsync(new FilePayload { Name = "foto.jpg", MimeType = "image/jpeg", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till filen" }).ClickAsync();
         await Expect(page.Locator("#case-error")).ToContainTextAsync("Inget sparades.");
-        await Expect(page.Locator("section:has(#file-content) .field-error")).ToContainTextAsync("En fil av det här slaget kan inte läggas på ett ärende.");
+        await Expect(page.Locator("details:has(#file-content) .field-error")).ToContainTextAsync("En fil av det här slaget kan inte läggas på ett ärende.");
         await Expect(page.Locator("#file-content")).ToHaveAttributeAsync("aria-invalid", "true");
         await AccessibilityTests.AssertAccessibleAsync(page);
 

@@ -94,6 +94,7 @@ public abstract class CaseStoryTests(BrowserApp app)
         var swedish = new CasePage(await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE"));
         await swedish.Page.GotoAsync($"/cases/{number}");
 
+        await swedish.OpenActionAsync("link");
         await swedish.Page.GetByLabel("Det tidigare ärendets nummer").FillAsync(number);
         await swedish.Page.GetByRole(AriaRole.Button, new() { Name = "Koppla ärendena" }).ClickAsync();
 

@@ -50,7 +50,7 @@ public abstract class FrontlineStoryTests(BrowserApp app)
         await page.GotoAsync($"/cases/{number}");
         await Expect(page.Locator("ol.timeline")).ToContainTextAsync("300 kr: A voucher for 300 kr for the next trip");
         await Expect(page.Locator("section.known-issues")).ToContainTextAsync("Linked to this case");
-        await Expect(page.Locator("dl")).ToContainTextAsync("Onboard");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("Onboard");
     }
 
     [Theory]

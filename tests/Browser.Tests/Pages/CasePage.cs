@@ -38,6 +38,7 @@ public sealed partial class CasePage(IPage page)
     /// <summary>Offers the case to a person; <paramref name="keep"/>: the wording of open promises of mine I keep ("I keep this one").</summary>
     public async Task OfferToAsync(string person, string summary, string reason, params string[] keep)
     {
+        await OpenActionAsync("handoff");
         await page.GetByLabel("To a person").SelectOptionAsync(new SelectOptionValue { Label = person });
         await page.GetByLabel("Summary for the receiver").FillAsync(summary);
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
@@ -68,6 +69,7 @@ public sealed partial class CasePage(IPage page)
 
     public async Task ProposeResolutionAsync(string text)
     {
+        await OpenActionAsync("resolution");
         await page.GetByLabel("What was done, in plain words").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose resolution" }).ClickAsync();
         await Expect(Status).ToHaveTextAsync("Proposed solved");
@@ -76,6 +78,7 @@ public sealed partial class CasePage(IPage page)
     /// <summary>Adds a contact; <paramref name="sameProblem"/> ticks "Same problem", which a resolved case offers.</summary>
     public async Task RecordContactAsync(string summary, bool sameProblem = false)
     {
+        await OpenActionAsync("contact");
         if (sameProblem)
             await page.GetByLabel("Same problem: reopen the case").CheckAsync();
         await page.GetByLabel("Summary", new() { Exact = true }).FillAsync(summary);
@@ -86,9 +89,21 @@ public sealed partial class CasePage(IPage page)
     /// <summary>Links this case to an earlier one about the same problem.</summary>
     public async Task LinkToEarlierCaseAsync(string earlierNumber)
     {
+        await OpenActionAsync("link");
         await page.GetByLabel("Earlier case number").FillAsync(earlierNumber);
         await page.GetByRole(AriaRole.Button, new() { Name = "Link the cases" }).ClickAsync();
         await Expect(SameProblemAs).ToHaveTextAsync(earlierNumber);
+    }
+
+    /// <summary>Opens one action of the case page's panel (note, file, contact, link, handoff, resolution, reassign), as a person clicks its heading.</summary>
+    public Task OpenActionAsync(string action) => OpenActionAsync(page, action);
+
+    public static async Task OpenActionAsync(IPage page, string action)
+    {
+        var details = page.Locator($"#action-{action}");
+        if (await details.GetAttributeAsync("open") is null)
+            await details.Locator("summary").ClickAsync();
+        await Expect(details).ToHaveAttributeAsync("open", "");
     }
 
     public async Task<string> CustomerLinkAsync() => (await page.Locator("#customer-link").GetAttributeAsync("href"))!;
