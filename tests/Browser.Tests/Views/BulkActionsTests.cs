@@ -34,7 +34,7 @@ public abstract class BulkActionsTests(BrowserApp app)
         await page.Locator("#bulk-reason").FillAsync("Business customer");
         await page.GetByRole(AriaRole.Button, new() { Name = apply }).ClickAsync();
 
-        await Expect(page.Locator("form#bulk p.error")).ToHaveTextAsync(string.Format(refused, already));
+        await Expect(page.Locator("form#bulk p.error")).ToHaveTextAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, refused, already));
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = already })).ToBeCheckedAsync();
         await Expect(Row(page, normal[0]).Locator(".priority")).Not.ToHaveTextAsync(high);
         await AccessibilityTests.AssertAccessibleAsync(page);
