@@ -131,6 +131,7 @@ public static class ApplicationSetup
         services.AddScoped<ProposeResolution>();
         services.AddScoped<ReassignCase>();
         services.AddScoped<EditCase>();
+        services.AddScoped<ActOnCases>();
         services.AddScoped<LinkCases>();
         services.AddScoped<RecordCustomerAnswer>();
         services.AddScoped<CustomerCase>();

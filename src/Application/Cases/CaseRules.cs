@@ -30,10 +30,22 @@ public static class CaseRules
     /// <summary>The case's team lead, a manager or an administrator.</summary>
     public static bool MayReassign(Actor actor, Guid? caseTeamId) => actor.Leads(caseTeamId);
 
+    /// <summary>
+    /// One action on many cases at once (<see cref="ActOnCases"/>) is for those who lead: team leads, managers and
+    /// administrators. Each case is then asked by the rule its action has for one case.
+    /// </summary>
+    public static bool MayActInBulk(Actor actor) => MayWork(actor) && actor.IsLeading;
+
     public static void RequireWork(Actor actor)
     {
         if (!MayWork(actor))
             throw new ForbiddenException("Only staff who serve customers can work cases.");
+    }
+
+    public static void RequireActInBulk(Actor actor)
+    {
+        if (!MayActInBulk(actor))
+            throw new ForbiddenException("Only team leads, managers and administrators act on many cases at once.");
     }
 
     public static void RequireChange(Actor actor, Case @case)

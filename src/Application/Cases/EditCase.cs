@@ -21,13 +21,20 @@ public sealed class EditCase(CaseWork work, CaseTypes caseTypes)
     {
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         CaseRules.RequireChange(actor, @case);
-        if (request.CaseTypeId is not { } caseTypeId || await caseTypes.FindAsync(caseTypeId, cancellationToken) is null)
-            throw new DomainRuleException("That case type does not exist.", "CaseTypeId");
-        if (request.Priority is not { } priority)
-            throw new DomainRuleException("Choose a priority: low, normal, high or urgent.", "Priority");
+        var caseTypeId = await CaseTypeAsync(request.CaseTypeId, cancellationToken);
+        var priority = Priority(request.Priority);
         if (request.TeamId is { } teamId && teamId != @case.TeamId && !await work.Db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
             throw new DomainRuleException("That team does not exist.", "TeamId");
         @case.Edit(actor.Id, new CaseEdit(request.Subject, caseTypeId, priority, request.TeamId), request.Reason ?? "", work.Now);
         await work.SaveAsync(cancellationToken);
     }
+
+    /// <summary>A case type that exists; asked once when many cases change to it (<see cref="ActOnCases"/>).</summary>
+    public async Task<Guid> CaseTypeAsync(Guid? caseTypeId, CancellationToken cancellationToken) =>
+        caseTypeId is { } id && await caseTypes.FindAsync(id, cancellationToken) is not null
+            ? id
+            : throw new DomainRuleException("That case type does not exist.", "CaseTypeId");
+
+    public static CasePriority Priority(CasePriority? priority) =>
+        priority ?? throw new DomainRuleException("Choose a priority: low, normal, high or urgent.", "Priority");
 }

@@ -15,11 +15,21 @@ public sealed class ReassignCase(CaseWork work, StaffCards staff)
     {
         var @case = await work.LoadAsync(number, request.ExpectedVersion, cancellationToken);
         CaseRules.RequireReassign(actor, @case);
-        var newOwner = request.NewOwnerId is { } newOwnerId ? await staff.FindAsync(newOwnerId, cancellationToken) : null;
-        if (newOwner is not { IsActive: true })
-            throw new DomainRuleException("Choose an active member of staff as the new owner.", "NewOwnerId");
-        CaseRules.RequireMayHoldWork(newOwner, "NewOwnerId");
+        var newOwner = await NewOwnerAsync(request.NewOwnerId, "NewOwnerId", cancellationToken);
         @case.Reassign(actor.Id, newOwner.Id, newOwner.TeamId, request.Reason ?? "", work.Now);
         await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whom a case may be given to: an active member of staff who works cases. Asked once when many cases go to the same
+    /// person (<see cref="ActOnCases"/>); <paramref name="field"/> is the input that names them.
+    /// </summary>
+    public async Task<StaffCard> NewOwnerAsync(Guid? newOwnerId, string field, CancellationToken cancellationToken)
+    {
+        var newOwner = newOwnerId is { } id ? await staff.FindAsync(id, cancellationToken) : null;
+        if (newOwner is not { IsActive: true })
+            throw new DomainRuleException("Choose an active member of staff as the new owner.", field);
+        CaseRules.RequireMayHoldWork(newOwner, field);
+        return newOwner;
     }
 }

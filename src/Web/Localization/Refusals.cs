@@ -9,13 +9,19 @@ internal static class Refusals
     /// <summary>
     /// The refusal's English format is the resource key, like every other text on the pages; its arguments are values
     /// (a case number, a count), except the name of the field at fault, which is a word of the page (Subject, Summary)
-    /// and is translated too. Every format that Domain and Application can throw has a Swedish translation, which a test keeps.
+    /// and is translated too, and a refusal given as an argument (one case of many, named by <c>"Case {0}: {1}"</c>), which
+    /// is said in the reader's language in turn. Every format that Domain and Application can throw has a Swedish translation, which a test keeps.
     /// </summary>
     public static string Say(this IStringLocalizer L, RefusalException refusal)
     {
         var field = (refusal as DomainRuleException)?.Field;
         var arguments = refusal.MessageArguments
-            .Select(argument => field is not null && argument is string word && word == field ? L[FieldWord(word)].Value : argument ?? "")
+            .Select(argument => argument switch
+            {
+                RefusalException inner => L.Say(inner),
+                string word when field is not null && word == field => L[FieldWord(word)].Value,
+                _ => argument ?? "",
+            })
             .ToArray();
         return L[refusal.MessageFormat, arguments];
     }

@@ -38,6 +38,14 @@ internal static class CasesApi
             .WithSummary("Corrects the subject, case type, priority and team, each as it should be now, with a 'reason' (why). The owner "
                 + "stays; one timeline entry lists each change from and to. Changing nothing is refused; a stale 'expectedVersion' is 409.");
 
+        cases.MapPost("/bulk", async (ActOnCasesRequest body, ClaimsPrincipal user, StaffCards cards, ActOnCases act, CancellationToken ct) =>
+                TypedResults.Ok(await act.HandleAsync(body, await user.ActorAsync(cards, ct), ct)))
+            .RequireAuthorization(StaffPolicies.TeamLeadership)
+            .WithSummary($"One 'action' on many cases ('numbers', at most {ActOnCases.MaxCases}) with one 'reason': 'reassign' to a person "
+                + "('toUserId'), 'offer' to a person or a team ('toUserId' or 'toTeamId', with a 'summary'), or change the 'priority' or "
+                + "'caseType' ('caseTypeId'). Each case by the rules for one case, with one timeline entry each. All or nothing: when any "
+                + "case is refused, nothing is saved and the problem names the case.");
+
         var work = cases.MapGroup("/{number}").RequireAuthorization(StaffPolicies.CaseWorker);
         work.MapPost("/contacts", async (string number, RecordContactRequest body, ClaimsPrincipal user, StaffCards cards, RecordContact record, GetCase get, HttpRequest request, CancellationToken ct) =>
             {
