@@ -24,12 +24,17 @@ public sealed class NotificationViews(AppDbContext db)
             .Join(db.Cases, n => n.CaseId, c => c.Id, (_, c) => c.Number).Distinct().ToListAsync(cancellationToken))
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The latest <see cref="PageSize"/>, newest first; <paramref name="unreadOnly"/> leaves out the read.</summary>
-    public async Task<IReadOnlyList<NotificationView>> ListAsync(Guid personId, bool unreadOnly = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The latest <see cref="PageSize"/>, newest first; <paramref name="unreadOnly"/> leaves out the read. The next page
+    /// is those <paramref name="before"/> the last one's id (keyset: news arriving meanwhile moves nothing).
+    /// </summary>
+    public async Task<IReadOnlyList<NotificationView>> ListAsync(Guid personId, bool unreadOnly = false, long? before = null, CancellationToken cancellationToken = default)
     {
         var mine = db.Notifications.AsNoTracking().Where(n => n.PersonId == personId);
         if (unreadOnly)
             mine = mine.Where(n => n.ReadAt == null);
+        if (before is { } last)
+            mine = mine.Where(n => n.Id < last);
         return await mine.OrderByDescending(n => n.Id).Take(PageSize)
             .Join(db.Cases, n => n.CaseId, c => c.Id, (n, c) => new NotificationView(n.Id, n.Kind, c.Number, c.Subject, n.At, n.ReadAt != null))
             .ToListAsync(cancellationToken);

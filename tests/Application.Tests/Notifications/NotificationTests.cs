@@ -45,15 +45,15 @@ public abstract class NotificationTests(ApplicationHost host) : IAsyncLifetime
         await record.HandleAsync([news], Ct);
         await record.HandleAsync([news], Ct);
 
-        var listed = Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == number);
+        var listed = Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, cancellationToken: Ct), n => n.CaseNumber == number);
         Assert.Equal((CaseEventKind.Mentioned, "Fakturan är fel", false), (listed.Kind, listed.Subject, listed.IsRead));
         Assert.Equal(unreadBefore + 1, await views.UnreadCountAsync(erik.Id, Ct));
         var mark = scope.ServiceProvider.GetRequiredService<MarkNotificationsRead>();
         await Assert.ThrowsAsync<NotFoundException>(() => mark.HandleAsync(sara.Id, listed.Id, Ct));
         Assert.Equal(1, await mark.HandleAsync(erik.Id, listed.Id, Ct));
         Assert.Equal(0, await mark.HandleAsync(erik.Id, listed.Id, Ct));
-        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == number).IsRead);
-        Assert.DoesNotContain(await views.ListAsync(erik.Id, unreadOnly: true, Ct), n => n.CaseNumber == number);
+        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, cancellationToken: Ct), n => n.CaseNumber == number).IsRead);
+        Assert.DoesNotContain(await views.ListAsync(erik.Id, unreadOnly: true, cancellationToken: Ct), n => n.CaseNumber == number);
     }
 
     [Fact]
@@ -82,7 +82,35 @@ public abstract class NotificationTests(ApplicationHost host) : IAsyncLifetime
         Assert.Contains(told, await views.CasesWithNewsAsync(erik.Id, Ct));
         Assert.Equal(1, await mark.OnCaseAsync(erik.Id, mention.CaseId, Ct));
         Assert.DoesNotContain(told, await views.CasesWithNewsAsync(erik.Id, Ct));
-        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, Ct), n => n.CaseNumber == told).IsRead);
+        Assert.True(Assert.Single(await views.ListAsync(erik.Id, unreadOnly: false, cancellationToken: Ct), n => n.CaseNumber == told).IsRead);
+    }
+
+    [Fact]
+    public async Task MoreThanAPage_TheNextPageIsTheOlderOnes_NoneTwiceNoneLeftOut()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sara = await scope.ActorAsync(Sara);
+        var customer = await db.Customers.Select(c => c.Id).FirstAsync(Ct);
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseRequest(customer, null, "Många nyheter", null, null, Door.Phone, null), sara.Id, Ct);
+        var created = await db.CaseEvents.Where(e => db.Cases.Any(c => c.Id == e.CaseId && c.Number == registered.Number)).OrderBy(e => e.Id).FirstAsync(Ct);
+        // A person of their own, so that nobody else's news is on their pages: the test's 130, each its own news.
+        var reader = await scope.ServiceProvider.GetRequiredService<Moment.Application.Staff.SaveStaffMember>().HandleAsync(
+            new Moment.Application.Staff.SaveStaffMemberRequest(null, "Sidor Läsare", $"pages-{Guid.NewGuid():N}@moment.test", ["Agent"], null, true, "Moment-demo-2026"), Ct);
+        var count = NotificationViews.PageSize + 30;
+        await scope.ServiceProvider.GetRequiredService<RecordNotifications>().HandleAsync(
+            [.. Enumerable.Range(0, count).Select(i => new News(registered.Number, CaseEventKind.InternalNote, [reader], created.CaseId, created.Id + 1_000_000 + i, created.At))], Ct);
+        var views = scope.ServiceProvider.GetRequiredService<NotificationViews>();
+
+        var first = await views.ListAsync(reader, cancellationToken: Ct);
+        var second = await views.ListAsync(reader, before: first[^1].Id, cancellationToken: Ct);
+
+        Assert.Equal(NotificationViews.PageSize, first.Count);
+        Assert.Equal(30, second.Count);
+        Assert.True(first.Zip(first.Skip(1)).All(pair => pair.First.Id > pair.Second.Id));
+        Assert.True(second[0].Id < first[^1].Id);
+        Assert.Equal(count, first.Concat(second).Select(n => n.Id).Distinct().Count());
     }
 }
 

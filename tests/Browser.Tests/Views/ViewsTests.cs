@@ -12,7 +12,8 @@ namespace Moment.Browser.Tests.Views;
 
 /// <summary>
 /// An agent in Swedish finds a case on the desk by a word of its description, then narrows her open cases to the high
-/// priority ones on the views page and saves that as a view of her own, listed with its count. axe-core on both pages.
+/// priority ones on the views page and saves that as a view of her own, listed with its count, then changes it in place.
+/// axe-core on both pages.
 /// </summary>
 public abstract class ViewsTests(BrowserApp app)
 {
@@ -49,6 +50,15 @@ public abstract class ViewsTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(Results(page).GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
         await AccessibilityTests.AssertAccessibleAsync(page);
+
+        // Her view changed in place: urgent instead of high, under the same name; the high case leaves it.
+        await page.Locator("#f-priority").SelectOptionAsync(new SelectOptionValue { Label = "Brådskande" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna i den här vyn" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#f-priority")).ToHaveValueAsync("urgent");
+        await Expect(Results(page).GetByRole(AriaRole.Link, new() { Name = number })).ToHaveCountAsync(0);
     }
 
     private static ILocator Results(IPage page) => page.Locator("section[aria-labelledby=results]");

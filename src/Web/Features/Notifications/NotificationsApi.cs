@@ -14,9 +14,9 @@ internal static class NotificationsApi
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
     {
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/", async (bool? unread, ClaimsPrincipal user, NotificationViews views, CancellationToken ct) =>
-                TypedResults.Ok(await views.ListAsync(user.StaffId(), unread == true, ct)))
-            .WithSummary("My latest 100 notifications, newest first; unread=true leaves out those I have read.");
+        notifications.MapGet("/", async (bool? unread, long? before, ClaimsPrincipal user, NotificationViews views, CancellationToken ct) =>
+                TypedResults.Ok(await views.ListAsync(user.StaffId(), unread == true, before, ct)))
+            .WithSummary("My latest 100 notifications, newest first; unread=true leaves out those I have read; before=<id> the 100 before that one.");
         notifications.MapGet("/unread-count", async (ClaimsPrincipal user, NotificationViews views, CancellationToken ct) =>
                 TypedResults.Ok(new UnreadCount(await views.UnreadCountAsync(user.StaffId(), ct))))
             .WithSummary("How many of my notifications are unread (the header's count).");
