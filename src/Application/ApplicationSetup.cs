@@ -110,6 +110,7 @@ public static class ApplicationSetup
         services.AddScoped<RunFeedRound>();
         services.AddScoped<WhoIsTold>();
         services.AddScoped<CaseNumbers>();
+        services.AddSingleton<CaseIntake>();
         services.AddScoped<CaseTypes>();
         services.AddSingleton<ShortLivedCache<Type, IReadOnlyList<CaseTypeChoice>>>();
         services.AddScoped<CaseWork>();

@@ -13,10 +13,12 @@ public sealed record RegisterCaseRequest(
 
 /// <summary>Whoever registers the case owns it: the first person the customer meets (principle 1).</summary>
 /// <remarks>
-/// Case intake is the busiest write in Moment, so it reads only what it must: the customer, and the case type and the
-/// registrar through their caches. On PostgreSQL that is two round trips: the customer with a new number, then the case.
+/// Case intake is the busiest write in Moment, so it reads only what it must: the case type and the registrar through
+/// their caches, then the customer with a new number and the case itself in a batch with the other registrations that
+/// arrive at the same moment (<see cref="CaseIntake"/>, group commit).
 /// </remarks>
-public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes caseTypes, StaffCards staff, TimeProvider time, MomentMetrics metrics)
+public sealed class RegisterCase(
+    AppDbContext db, CaseNumbers numbers, CaseIntake intake, CaseTypes caseTypes, StaffCards staff, TimeProvider time, MomentMetrics metrics)
 {
     public async Task<CaseDetails> HandleAsync(RegisterCaseRequest request, Guid registrarId, CancellationToken cancellationToken = default)
     {
@@ -35,15 +37,13 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
                 ?? throw new DomainRuleException("That team does not exist.", "TeamId")
             : registrar is { TeamId: { } ownTeam, TeamName: { } ownTeamName } ? new TeamRef(ownTeam, ownTeamName) : null;
         var now = time.GetUtcNow();
-        var reservation = await numbers.ReserveAsync(customerId, now, cancellationToken)
-            ?? throw new DomainRuleException("That customer does not exist.", "CustomerId");
-        var @case = Case.Register(new CaseRegistration(
-            reservation.Number, customerId, caseType.Id, request.Subject ?? "", request.Description,
-            request.Priority ?? CasePriority.Normal, door, registrarId, team?.Id, NewCustomerToken()), now);
-        db.Cases.Add(@case);
-        await SaveNewCaseAsync(cancellationToken);
+        var registration = new CaseRegistration(
+            "", customerId, caseType.Id, request.Subject ?? "", request.Description,
+            request.Priority ?? CasePriority.Normal, door, registrarId, team?.Id, NewCustomerToken());
+        var (@case, customer) = db.Database.CurrentTransaction is null
+            ? await intake.RegisterAsync(registration, now, cancellationToken)
+            : await RegisterInTransactionAsync(registration, now, cancellationToken);
         metrics.CaseRegistered(@case.Number, door.ToString().ToLowerInvariant());
-        var customer = reservation.CustomerName;
 
         var registrarRef = new PersonRef(registrar.Id, registrar.DisplayName, registrar.Email);
         return new CaseDetails(
@@ -55,28 +55,17 @@ public sealed class RegisterCase(AppDbContext db, CaseNumbers numbers, CaseTypes
     }
 
     /// <summary>
-    /// PostgreSQL runs statements sent together in one batch as one implicit transaction: the case and its first timeline
-    /// entries go in a single round trip, all or nothing, without BEGIN and COMMIT of their own. SQLite has no round trips
-    /// to save and keeps EF's transaction (which also takes its turn at the write gate).
+    /// A case opened as part of a larger change (a contact that opens a case and its conversation together) is written in
+    /// the caller's transaction, which commits it, rather than in a batch of its own.
     /// </summary>
-    private async Task SaveNewCaseAsync(CancellationToken cancellationToken)
+    private async Task<(Case, string)> RegisterInTransactionAsync(CaseRegistration registration, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        var usual = db.Database.AutoTransactionBehavior;
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Database.AutoTransactionBehavior = usual;
-        }
+        var reservation = await numbers.ReserveAsync(registration.CustomerId, now, cancellationToken)
+            ?? throw new DomainRuleException("That customer does not exist.", "CustomerId");
+        var @case = Case.Register(registration with { Number = reservation.Number }, now);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(cancellationToken);
+        return (@case, reservation.CustomerName);
     }
 
     /// <summary>256 random bits: the customer's link is the only key to their case page, so it must not be guessable.</summary>
