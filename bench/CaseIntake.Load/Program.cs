@@ -89,7 +89,7 @@ internal static class LoadDriver
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         // Where the time goes: this process's CPU (app and driver together), allocations and methods compiled during the run.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var postgresBefore = PostgresCpu();
+        var postgresBefore = PostgresCpu.Now();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
@@ -107,7 +107,7 @@ internal static class LoadDriver
         }));
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var postgres = PostgresCpu() - postgresBefore;
+        var postgres = PostgresCpu.Now() - postgresBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
         var done = Math.Min(requests, next);
@@ -120,36 +120,6 @@ internal static class LoadDriver
             + $"per case {cpu.TotalMicroseconds / done:0} µs CPU in this process{(provider == "Postgres" ? $" and {postgres.TotalMicroseconds / done:0} µs in PostgreSQL" : "")}, "
             + $"{allocated / done / 1024.0:0.0} KiB allocated; {jitted} methods compiled during the run"));
         return jitted;
-    }
-
-    /// <summary>
-    /// The CPU time of PostgreSQL's processes on this machine so far (Linux, the server local; zero elsewhere): where the
-    /// database's share of a case goes, which no number of app instances divides.
-    /// </summary>
-    private static TimeSpan PostgresCpu()
-    {
-        if (!Directory.Exists("/proc"))
-            return TimeSpan.Zero;
-        long ticks = 0;
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                if (!int.TryParse(Path.GetFileName(folder), out _) || File.ReadAllText(Path.Combine(folder, "comm")).Trim() != "postgres")
-                    continue;
-                // After the command name in parentheses: state is field 3, utime and stime are fields 14 and 15.
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The process ended while being read.
-            }
-        }
-
-        // Linux reports in clock ticks of 1/100 s (USER_HZ) on every architecture .NET runs on.
-        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static async Task Execute(string connectionString, string sql)

@@ -77,6 +77,9 @@ internal static class LoadDriver
         var next = -1;
         var failures = 0;
         var firsts = new string[(count + PerSender - 1) / PerSender];
+        // Where the time goes: this process's CPU (app and SMTP clients together) and PostgreSQL's, per message.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var postgresBefore = PostgresCpu.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -119,7 +122,9 @@ internal static class LoadDriver
         double Percentile(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{provider,-8} SMTP inbound, {concurrency} connections: {count} messages in {clock.Elapsed.TotalSeconds:0.00} s = {count / clock.Elapsed.TotalSeconds:0} messages/s, "
-            + $"acceptance p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, failures {failures}"));
+            + $"acceptance p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, failures {failures}; per message "
+            + $"{(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count:0} µs CPU in this process"
+            + $"{(provider == "Postgres" ? $" and {(PostgresCpu.Now() - postgresBefore).TotalMicroseconds / count:0} µs in PostgreSQL" : "")}"));
     }
 
     /// <summary>Fills the IMAP inbox with <paramref name="count"/> small messages, then times one instance polling it empty.</summary>

@@ -111,9 +111,8 @@ public sealed class CaseIntake(IServiceProvider services, DatabaseSettings setti
         var numbers = scope.ServiceProvider.GetRequiredService<CaseNumbers>();
         // The work of one request, not of the app's shutdown: a batch under way is finished, and its callers answered.
         var cancellationToken = CancellationToken.None;
-        // A batch that fails is written again whole or one by one, never continued: EF's savepoint around the save, two
-        // round trips, would protect nothing.
-        db.Database.AutoSavepointsEnabled = false;
+        // A batch that fails is written again (one by one), never continued.
+        using var savepoints = Savepoints.Off(db);
         // On PostgreSQL the numbers need no transaction (a sequence is outside them), and the inserts go as one batch of
         // statements, which PostgreSQL runs as one implicit transaction: two round trips a batch, no BEGIN or COMMIT.
         // (A batch of 64 cases is 192 statements; Npgsql's EF provider sends up to 1,000 in one batch.) SQLite moves its

@@ -56,6 +56,8 @@ public sealed class OpenCaseFromContact(
         if (request.Door is not { } door)
             throw new DomainRuleException("Say which door the customer came through (phone, chat, email, shop, onboard, letter, web, field).", "Door");
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A refusal at any step rolls the whole contact back, so no save needs a savepoint of its own.
+        using var savepoints = Savepoints.Off(db);
         try
         {
             var (customerId, newCustomer) = await CustomerAsync(request, registrar, cancellationToken);

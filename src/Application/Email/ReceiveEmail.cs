@@ -67,6 +67,8 @@ public sealed class ReceiveEmail(
 
     public async Task<EmailReceived> HandleAsync(ReceiveEmailRequest request, CancellationToken cancellationToken = default)
     {
+        // A save that fails here ends the message's handling, and its transaction is rolled back: no savepoints needed.
+        using var savepoints = Savepoints.Off(db);
         if (request.Content.Length > settings.MaxMessageBytes)
             return new EmailReceived(EmailOutcome.TooLarge);
         MimeMessage message;
@@ -227,7 +229,8 @@ public sealed class ReceiveEmail(
 
     private async Task<long?> WriteAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
     {
-        var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
+        // Tracked: CompleteAsync finds it again without a round trip.
+        var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
         var message = conversation.Write(ContactDirection.Inbound, null, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId, time.GetUtcNow());
         db.ConversationMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
@@ -251,10 +254,13 @@ public sealed class ReceiveEmail(
     /// </summary>
     private async Task<bool> CompleteAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
     {
-        var message = await db.ConversationMessages.Include(m => m.Attachments).FirstAsync(m => m.Id == messageId, cancellationToken);
+        // Found among what this message's handling wrote (no round trip), or else read; only files are added to it.
+        var message = await db.ConversationMessages.FindAsync([messageId], cancellationToken)
+            ?? throw new InvalidOperationException($"The message {messageId} was just written.");
         foreach (var (name, type, file) in mail.Files)
             message.Attach(Cut(name, MessageAttachment.FileNameMaxLength), Cut(type, MessageAttachment.ContentTypeMaxLength), file.Length, file.Key);
-        var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
+        var conversation = await db.Conversations.FindAsync([conversationId], cancellationToken)
+            ?? throw new InvalidOperationException($"The conversation {conversationId} was just written.");
         if (conversation.DoorData is null)
             conversation.KeepDoorData(System.Text.Json.JsonSerializer.Serialize(new EmailThreadData(mail.Mailbox)));
         db.EmailReceipts.Add(new EmailReceipt
