@@ -15,8 +15,8 @@ public enum AcknowledgementLanguage
 
 /// <summary>
 /// A customer whose email opened a new case is told at once that it arrived: the case number (in the subject, too), who
-/// has it, when to expect an answer, and that their page (the link under the text) and a reply to this message both
-/// reach the case. It is an outbound message in the case's email thread, written in the transaction that opens the case,
+/// has it ("we" while it is offered to the team for one of them to take, else the owner by first name), when to expect an
+/// answer, and that their page (the link under the text) and a reply to this message both reach the case. It is an outbound message in the case's email thread, written in the transaction that opens the case,
 /// so it threads in the customer's mail client and leaves through the outbox (retried, claimed, sent once); a message
 /// that is not stored (a duplicate) is never acknowledged. Only <see cref="ReceiveEmail"/> calls it, and only for a new
 /// case: noise, bounces, duplicates, a sender over the limit and a message on an existing case never get here. In
@@ -45,8 +45,11 @@ public sealed partial class AcknowledgeNewCase(AppDbContext db, EmailSettings se
         if (!mailbox.Acknowledge || sender is null || settings.MailboxOf(sender) is not null)
             return null;
         var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
-        var @case = await db.Cases.AsNoTracking().Where(c => c.Id == conversation.CaseId).Select(c => new { c.Number, c.OwnerId }).FirstAsync(cancellationToken);
-        var owner = await staff.FindAsync(@case.OwnerId, cancellationToken) is { } card && !string.IsNullOrWhiteSpace(card.DisplayName)
+        var @case = await db.Cases.AsNoTracking().Where(c => c.Id == conversation.CaseId)
+            .Select(c => new { c.Number, c.OwnerId, OfferedToTeam = db.HandOffs.Any(h => h.CaseId == c.Id && h.State == HandOffState.Pending && h.ToTeamId != null) })
+            .FirstAsync(cancellationToken);
+        // While the case waits for one of the team to take it, the lead who owns it is not the person who has it: "we" do.
+        var owner = !@case.OfferedToTeam && await staff.FindAsync(@case.OwnerId, cancellationToken) is { } card && !string.IsNullOrWhiteSpace(card.DisplayName)
             ? StaffUser.FirstNameOf(card.DisplayName)
             : null;
         var words = Text(LanguageOf($"{subject}\n{text}"), @case.Number, owner, mailbox.AnswerWithin);

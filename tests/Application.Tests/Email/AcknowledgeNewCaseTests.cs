@@ -37,7 +37,7 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
         var acknowledgement = Assert.Single(await OutboundAsync(received.ConversationId!.Value));
         Assert.Null(acknowledgement.AuthorId);
         Assert.Contains($"ärende {received.CaseNumber}", acknowledgement.Text, StringComparison.Ordinal);
-        Assert.Contains("Johan tittar på det och svarar dig inom en arbetsdag", acknowledgement.Text, StringComparison.Ordinal);
+        Assert.Contains("Vi tittar på det och svarar dig inom en arbetsdag", acknowledgement.Text, StringComparison.Ordinal);
         Assert.Contains("din sida", acknowledgement.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("inte svara", acknowledgement.Text, StringComparison.OrdinalIgnoreCase);
         var sent = Assert.Single(host.Transport.SentTo("sv.kund@example.se"));
@@ -54,7 +54,7 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
 
         var acknowledgement = Assert.Single(await OutboundAsync(received.ConversationId!.Value));
         Assert.Contains($"it is now case {received.CaseNumber}", acknowledgement.Text, StringComparison.Ordinal);
-        Assert.Contains("Johan will look into it and answer you within a working day", acknowledgement.Text, StringComparison.Ordinal);
+        Assert.Contains("We will look into it and answer you within a working day", acknowledgement.Text, StringComparison.Ordinal);
         Assert.Contains("your page", acknowledgement.Text, StringComparison.Ordinal);
     }
 
