@@ -59,7 +59,8 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// it at once to the team (<see cref="OfferHandOff"/>), so that it waits in every member's "offered to my team" and the
 /// first who takes it owns it. Email has no queue of its own to enter (the queue routes calls and chats); the team's
 /// offer is how the team's cases are taken. An offer nobody takes in time comes back to the lead, as any offer does.
-/// The case is acknowledged to the customer (<see cref="AcknowledgeNewCase"/>) in the transaction that opens it.
+/// The case is acknowledged to the customer (<see cref="AcknowledgeNewCase"/>) in the transaction that opens it. A
+/// customer registered by their email gets the language it was written in on their record.
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
@@ -223,6 +224,13 @@ public sealed class ReceiveEmail(
             registrar, cancellationToken);
         if (!await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken))
             return new EmailReceived(EmailOutcome.Duplicate);
+        if (opened.NewCustomer)
+        {
+            // A customer Moment meets first by email is answered in the language they wrote in, until staff know better.
+            var customer = await db.Customers.FirstAsync(c => c.Id == opened.CustomerId, cancellationToken);
+            customer.ChangeLanguage(AcknowledgeNewCase.WrittenIn($"{subject}\n{mail.Text}"));
+        }
+
         var @case = await work.LoadAsync(opened.CaseNumber, null, cancellationToken);
         await offerHandOff.OfferAsync(
             @case, new HandOffReceiver(HandOffTarget.Team(team), team), subject, $"New email to {mailbox.Address}, for the team to take.", null, registrar,

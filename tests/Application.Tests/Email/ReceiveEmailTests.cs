@@ -12,6 +12,7 @@ using Moment.Application.Views;
 using Moment.Domain;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Customers;
 using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Email;
@@ -93,6 +94,37 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         Assert.DoesNotContain(received.CaseNumber, await (await check.ServiceProvider.GetRequiredService<CaseViews>()
             .CasesAsync(CaseView.TeamOffers, ViewFilter.None, erik, Ct)).Select(c => c.Number).ToListAsync(Ct));
         await Assert.ThrowsAsync<ConflictException>(() => check.ServiceProvider.GetRequiredService<AnswerHandOff>().AcceptAsync(offer.Id, erik, Ct));
+    }
+
+    [Theory]
+    [InlineData("Fakturan är fel", "Hej! Fakturan för november är för hög.", CustomerLanguage.Swedish)]
+    [InlineData("Invoice", "Hello, my invoice for November is too high. Can you please check it?", CustomerLanguage.English)]
+    [InlineData("Faktura 2026-11", "12345", null)]
+    public async Task Receive_FromANewSender_RecordsTheLanguageTheMessageWasWrittenIn_OrNoneWithNothingToGoBy(string subject, string text, CustomerLanguage? expected)
+    {
+        var address = $"{Guid.NewGuid():N}@example.se";
+
+        var received = await ReceiveAsync(Mail("Ny Kund", address, subject, text));
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.SingleAsync(c => db.Cases.Any(k => k.Number == received.CaseNumber && k.CustomerId == c.Id), Ct);
+        Assert.Equal(expected, customer.Language);
+        Assert.Empty(await db.CustomerChanges.Where(c => c.CustomerId == customer.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Receive_FromAKnownCustomer_LeavesTheirLanguageAsItIs()
+    {
+        var address = $"{Guid.NewGuid():N}@example.se";
+        await ReceiveAsync(Mail("Känd Kund", address, "Fråga", "Hej! Jag har en fråga om fakturan."));
+
+        var received = await ReceiveAsync(Mail("Känd Kund", address, "Another question", "Hello, why was my invoice so high this month?"));
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        Assert.Equal(CustomerLanguage.Swedish, await db.Customers.Where(c => db.Cases.Any(k => k.Number == received.CaseNumber && k.CustomerId == c.Id)).Select(c => c.Language).SingleAsync(Ct));
     }
 
     [Fact]
