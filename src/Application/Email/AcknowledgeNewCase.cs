@@ -11,9 +11,10 @@ namespace Moment.Application.Email;
 /// <summary>
 /// A customer whose email opened a new case is told at once that it arrived: the case number (in the subject, too), who
 /// has it ("we" while it is offered to the team for one of them to take, else the owner by first name), when to expect an
-/// answer, and that their page (the link under the text) and a reply to this message both reach the case. It is an outbound message in the case's email thread, written in the transaction that opens the case,
-/// so it threads in the customer's mail client and leaves through the outbox (retried, claimed, sent once); a message
-/// that is not stored (a duplicate) is never acknowledged. Only <see cref="ReceiveEmail"/> calls it, and only for a new
+/// answer, and that their page (the link under the text) and a reply to this message both reach the case. It is an
+/// outbound message in the case's email thread, written in the transaction that opens the case, so it threads in the
+/// customer's mail client and leaves through the outbox (retried, claimed, sent once); a message that is not stored (a
+/// duplicate) is never acknowledged. Only <see cref="ReceiveEmail"/> calls it, and only for a new
 /// case: noise, bounces, duplicates, a sender over the limit and a message on an existing case never get here. In
 /// Swedish or English: the customer's language on record, else the language they wrote in (<see cref="LanguageOf"/>).
 /// </summary>

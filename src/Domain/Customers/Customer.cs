@@ -142,9 +142,9 @@ public sealed class Customer
 
     /// <summary>
     /// <paramref name="other"/> was the same person registered twice ("Margit Andersson" and "Andersson Margit"): their
-    /// numbers and addresses become this customer's, and a postal address or a language this one lacks. Their cases and conversations
-    /// are moved by the caller; then the other is removed. Refused when the two together have more numbers or addresses
-    /// than a customer may, so that nothing is silently dropped.
+    /// numbers and addresses become this customer's, and a postal address or a language this one lacks. Their cases and
+    /// conversations are moved by the caller; then the other is removed. Refused when the two together have more numbers
+    /// or addresses than a customer may, so that nothing is silently dropped.
     /// </summary>
     public IReadOnlyList<CustomerChange> Absorb(Customer other, Guid byId, DateTimeOffset now)
     {
