@@ -17,7 +17,7 @@ public sealed record ReceiveEmailRequest(string? Mailbox, ReadOnlyMemory<byte> C
 
 public enum EmailOutcome
 {
-    /// <summary>A new case with the message as its first (opened for a known customer or a new one).</summary>
+    /// <summary>A new case with the message as its first (opened for a known customer or a new one), offered to the mailbox's team.</summary>
     NewCase,
 
     /// <summary>The message joined an open case's thread.</summary>

@@ -75,7 +75,7 @@ public abstract partial class CustomerProfileTests(BrowserApp app)
 
         await Expect(page.Locator("p.notice[role=status]")).ToHaveTextAsync("Uppgifterna är sparade.");
         await Expect(page.Locator("#customer-language")).ToHaveTextAsync("Engelska");
-        await Expect(page.Locator("#customer-history")).ToContainTextAsync("Språket ändrat till Engelska");
+        await Expect(page.Locator("#customer-history")).ToContainTextAsync("Språket ändrades: Engelska");
         await Expect(page.GetByLabel("Språk", new() { Exact = true })).ToHaveValueAsync("English");
         await AccessibilityTests.AssertAccessibleAsync(page);
 
