@@ -12,6 +12,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.PostalAddress).HasMaxLength(Customer.PostalAddressMaxLength);
         builder.Property(c => c.SearchName).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(c => c.Language).HasConversion<string>().HasMaxLength(16);
         // On PostgreSQL a trigram index (AppDbContext): FindCustomers matches any part of the name, which a B-tree cannot.
         builder.HasIndex(c => c.SearchName);
         // FindCustomers lists the first 50 by name: for a common part ("an") reading in name order finds them at once

@@ -123,7 +123,7 @@ public sealed class FindCustomers(AppDbContext db)
         if (!withContactDetails)
         {
             var names = await customers.Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-            return [.. names.Select(c => new CustomerSummary(c.Id, c.Name, [], [], null))];
+            return [.. names.Select(c => new CustomerSummary(c.Id, c.Name, [], [], null, null))];
         }
 
         var found = await customers.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);

@@ -17,7 +17,7 @@ public sealed record ReceiveEmailRequest(string? Mailbox, ReadOnlyMemory<byte> C
 
 public enum EmailOutcome
 {
-    /// <summary>A new case with the message as its first (opened for a known customer or a new one).</summary>
+    /// <summary>A new case with the message as its first (opened for a known customer or a new one), offered to the mailbox's team.</summary>
     NewCase,
 
     /// <summary>The message joined an open case's thread.</summary>
@@ -54,13 +54,18 @@ public sealed record EmailReceived(EmailOutcome Outcome, string? CaseNumber = nu
 /// attachment store before anything is written, and the message with its files is written in one transaction.
 /// </summary>
 /// <remarks>
-/// A new case is acknowledged to the customer (<see cref="AcknowledgeNewCase"/>) in the transaction that opens it.
-/// A new case is registered and owned by the mailbox's team's lead, until the queue routes email (the registrar of
-/// <see cref="OpenCaseFromContact"/> owns the case it opens, and an inbox has no person behind it).
+/// A new case goes to the mailbox's team for a person to take: the team's lead registers it, and so is its accountable
+/// owner from the first moment (a case never exists without its one owner; an inbox has no person behind it), and offers
+/// it at once to the team (<see cref="OfferHandOff"/>), so that it waits in every member's "offered to my team" and the
+/// first who takes it owns it. Email has no queue of its own to enter (the queue routes calls and chats); the team's
+/// offer is how the team's cases are taken. An offer nobody takes in time comes back to the lead, as any offer does.
+/// The case is acknowledged to the customer (<see cref="AcknowledgeNewCase"/>) in the transaction that opens it. A
+/// customer registered by their email gets the language it was written in on their record.
 /// </remarks>
 public sealed class ReceiveEmail(
     AppDbContext db, EmailSettings settings, IAttachmentStore store, OpenCaseFromContact openCase, StartConversation startConversation,
-    RecordContact recordContact, CaseWork work, StaffCards staff, CasePolicy policy, AcknowledgeNewCase acknowledge, ReportDelivery reportDelivery, TimeProvider time)
+    RecordContact recordContact, OfferHandOff offerHandOff, CaseWork work, StaffCards staff, CasePolicy policy, AcknowledgeNewCase acknowledge,
+    ReportDelivery reportDelivery, TimeProvider time)
 {
     private const string NoSubject = "(no subject)";
     private const string HtmlBodyFileName = "message.sanitized.html";
@@ -108,7 +113,7 @@ public sealed class ReceiveEmail(
             // The customer answers about the problem that was resolved: the same problem, a repeat contact (the owner is told).
             await recordContact.HandleAsync(
                 thread.CaseNumber, new RecordContactRequest(Door.Email, ContactDirection.Inbound, Cut(mail.Text, CaseEvent.TextMaxLength), true, null),
-                await RegistrarAsync(mailbox, cancellationToken), cancellationToken);
+                (await MailboxTeamAsync(mailbox, cancellationToken)).Lead, cancellationToken);
             outcome = EmailOutcome.ReopenedCase;
         }
 
@@ -209,7 +214,7 @@ public sealed class ReceiveEmail(
     private async Task<EmailReceived> OpenCaseAsync(
         Mail mail, MailboxAddress? sender, string? address, Guid? customerId, MailboxSettings mailbox, CancellationToken cancellationToken)
     {
-        var registrar = await RegistrarAsync(mailbox, cancellationToken);
+        var (team, registrar) = await MailboxTeamAsync(mailbox, cancellationToken);
         var name = sender?.Name is { Length: > 0 } given ? given.Trim() : address?.Split('@')[0] ?? "Unknown sender";
         var subject = string.IsNullOrWhiteSpace(mail.Message.Subject) ? NoSubject : Cut(mail.Message.Subject.Trim(), Case.SubjectMaxLength);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -221,9 +226,22 @@ public sealed class ReceiveEmail(
             registrar, cancellationToken);
         if (!await CompleteAsync(opened.ConversationId!.Value, opened.MessageId!.Value, mail, cancellationToken))
             return new EmailReceived(EmailOutcome.Duplicate);
+        if (opened.NewCustomer)
+        {
+            // A customer Moment meets first by email is answered in the language they wrote in, until staff know better.
+            var customer = await db.Customers.FirstAsync(c => c.Id == opened.CustomerId, cancellationToken);
+            customer.ChangeLanguage(AcknowledgeNewCase.WrittenIn($"{subject}\n{mail.Text}"));
+        }
+
+        var @case = await work.LoadAsync(opened.CaseNumber, null, cancellationToken);
+        await offerHandOff.OfferAsync(
+            @case, new HandOffReceiver(HandOffTarget.Team(team), team), subject, $"New email to {mailbox.Address}, for the team to take.", null, registrar,
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         // In the case's transaction: a message that is not stored is not acknowledged, and one that is, always is.
         await acknowledge.HandleAsync(mailbox, opened.ConversationId.Value, address, subject, mail.Text, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Commits the transaction, and the feed tells the team's members of the offer at once.
+        await work.SaveAsync(cancellationToken);
         return new EmailReceived(EmailOutcome.NewCase, opened.CaseNumber, opened.ConversationId, opened.MessageId);
     }
 
@@ -288,15 +306,19 @@ public sealed class ReceiveEmail(
         }
     }
 
-    /// <summary>The mailbox's team's lead, who registers and owns the new cases its mail opens until the queue routes email.</summary>
-    private async Task<Actor> RegistrarAsync(MailboxSettings mailbox, CancellationToken cancellationToken)
+    /// <summary>
+    /// The mailbox's team, which the new cases its mail opens are offered to, and the team's lead, who registers them and
+    /// owns them until a member takes them (and who records a customer's reply that reopens a case).
+    /// </summary>
+    private async Task<(Guid Team, Actor Lead)> MailboxTeamAsync(MailboxSettings mailbox, CancellationToken cancellationToken)
     {
         var byId = Guid.TryParse(mailbox.Team, out var teamId);
-        var lead = await db.Teams.Where(t => byId ? t.Id == teamId : t.Name == mailbox.Team).Select(t => t.TeamLeadId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("The team {0} of the mailbox {1} has no team lead to own the cases its email opens.", "Team", mailbox.Team, mailbox.Address);
+        var team = await db.Teams.Where(t => byId ? t.Id == teamId : t.Name == mailbox.Team).Select(t => new { t.Id, t.TeamLeadId }).FirstOrDefaultAsync(cancellationToken);
+        if (team?.TeamLeadId is not { } lead)
+            throw new DomainRuleException("The team {0} of the mailbox {1} has no team lead to own the cases its email opens.", "Team", mailbox.Team, mailbox.Address);
         var card = await staff.FindAsync(lead, cancellationToken)
             ?? throw new NotFoundException("The member of staff registering the case does not exist.");
-        return Actor.Of(card);
+        return (team.Id, Actor.Of(card));
     }
 
     private static string TextOf(MimeMessage message)

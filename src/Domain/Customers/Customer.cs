@@ -34,6 +34,9 @@ public sealed class Customer
 
     public string? PostalAddress { get; private set; }
 
+    /// <summary>The language the customer is answered in; null while it is not known.</summary>
+    public CustomerLanguage? Language { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>A key account's regular contact: their new contacts reach this person, or the stand-in while they are away.</summary>
@@ -49,6 +52,9 @@ public sealed class Customer
 
     public void ChangePostalAddress(string? postalAddress) =>
         PostalAddress = Text.Optional(postalAddress, "PostalAddress", PostalAddressMaxLength);
+
+    /// <summary>The language known at registration (an email's, the language it was written in); not a change for the history.</summary>
+    public void ChangeLanguage(CustomerLanguage? language) => Language = Known(language);
 
     public void AddPhoneNumber(CustomerPhoneNumber number)
     {
@@ -76,10 +82,11 @@ public sealed class Customer
     /// </summary>
     public IReadOnlyList<CustomerChange> ChangeDetails(
         string? name, IReadOnlyList<CustomerPhoneNumber> phoneNumbers, IReadOnlyList<CustomerEmailAddress> emailAddresses, string? postalAddress,
-        Guid byId, DateTimeOffset now)
+        CustomerLanguage? language, Guid byId, DateTimeOffset now)
     {
         var newName = Text.Required(name, "Name", NameMaxLength);
         var newAddress = Text.Optional(postalAddress, "PostalAddress", PostalAddressMaxLength);
+        var newLanguage = Known(language);
         if (phoneNumbers.Distinct().Count() > MaxPhoneNumbers)
             throw new DomainRuleException("A customer may have at most {0} phone numbers.", "PhoneNumbers", MaxPhoneNumbers);
         if (emailAddresses.Distinct().Count() > MaxEmailAddresses)
@@ -124,14 +131,20 @@ public sealed class Customer
             PostalAddress = newAddress;
         }
 
+        if (newLanguage != Language)
+        {
+            Changed(CustomerChangeKind.LanguageChanged, Language?.ToString(), newLanguage?.ToString());
+            Language = newLanguage;
+        }
+
         return changes;
     }
 
     /// <summary>
     /// <paramref name="other"/> was the same person registered twice ("Margit Andersson" and "Andersson Margit"): their
-    /// numbers and addresses become this customer's, and a postal address this one lacks. Their cases and conversations
-    /// are moved by the caller; then the other is removed. Refused when the two together have more numbers or addresses
-    /// than a customer may, so that nothing is silently dropped.
+    /// numbers and addresses become this customer's, and a postal address or a language this one lacks. Their cases and
+    /// conversations are moved by the caller; then the other is removed. Refused when the two together have more numbers
+    /// or addresses than a customer may, so that nothing is silently dropped.
     /// </summary>
     public IReadOnlyList<CustomerChange> Absorb(Customer other, Guid byId, DateTimeOffset now)
     {
@@ -140,8 +153,15 @@ public sealed class Customer
         return ChangeDetails(
             // Copies: a number or address belongs to one customer's list, and the other's are removed with them.
             Name, [.. _phoneNumbers, .. other.PhoneNumbers.Select(p => new CustomerPhoneNumber(p.E164))],
-            [.. _emailAddresses, .. other.EmailAddresses.Select(e => new CustomerEmailAddress(e.Address))], PostalAddress ?? other.PostalAddress, byId, now)
+            [.. _emailAddresses, .. other.EmailAddresses.Select(e => new CustomerEmailAddress(e.Address))], PostalAddress ?? other.PostalAddress,
+            Language ?? other.Language, byId, now)
             .Prepend(CustomerChange.Of(Id, CustomerChangeKind.Merged, other.Name, null, byId, now))
             .ToList();
     }
+
+    // A number sent as the language (an API's JSON may carry one) is no language Moment writes in.
+    private static CustomerLanguage? Known(CustomerLanguage? language) =>
+        language is { } given && !Enum.IsDefined(given)
+            ? throw new DomainRuleException("Choose Swedish or English, or leave the language not known.", "Language")
+            : language;
 }

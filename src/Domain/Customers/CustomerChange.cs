@@ -9,6 +9,12 @@ public enum CustomerChangeKind
     EmailAddressRemoved,
     PostalAddressChanged,
 
+    /// <summary>
+    /// The language the customer is answered in: <see cref="CustomerChange.From"/> and <see cref="CustomerChange.To"/> are
+    /// <see cref="CustomerLanguage"/> names, null for not known.
+    /// </summary>
+    LanguageChanged,
+
     /// <summary>Another customer who was the same person was merged into this one: <see cref="CustomerChange.From"/> is their name.</summary>
     Merged,
 }

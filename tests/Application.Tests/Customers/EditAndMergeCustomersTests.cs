@@ -32,7 +32,7 @@ public abstract class EditAndMergeCustomersTests(ApplicationHost host) : IAsyncL
         await using (var scope = host.Scope())
         {
             var edited = await scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(id,
-                new EditCustomerRequest("Margit Andersson", ["070-123 45 67"], ["margit@example.se"], "Storgatan 1, 123 45 Ort"), sara, Ct);
+                new EditCustomerRequest("Margit Andersson", ["070-123 45 67"], ["margit@example.se"], "Storgatan 1, 123 45 Ort", null), sara, Ct);
             Assert.Equal(["+46701234567"], edited.PhoneNumbers);
         }
 
@@ -48,6 +48,71 @@ public abstract class EditAndMergeCustomersTests(ApplicationHost host) : IAsyncL
     }
 
     [Fact]
+    public async Task TheLanguage_SetChangedAndForgotten_IsKeptInTheHistoryEachTime()
+    {
+        var id = await RegisterAsync("Ingrid Språk", [], ["ingrid@example.se"]);
+        var sara = await ActorAsync("sara.holm@moment.test");
+
+        foreach (var language in new CustomerLanguage?[] { CustomerLanguage.English, CustomerLanguage.English, CustomerLanguage.Swedish, null })
+        {
+            await using var scope = host.Scope();
+            var edited = await scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(id,
+                new EditCustomerRequest("Ingrid Språk", [], ["ingrid@example.se"], null, language), sara, Ct);
+            Assert.Equal(language, edited.Language);
+        }
+
+        await using var check = host.Scope();
+        var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(
+            [(CustomerChangeKind.LanguageChanged, null, "English"), (CustomerChangeKind.LanguageChanged, "English", "Swedish"),
+             (CustomerChangeKind.LanguageChanged, "Swedish", null)],
+            (await db.CustomerChanges.AsNoTracking().Where(c => c.CustomerId == id).OrderBy(c => c.Id).ToListAsync(Ct)).Select(c => (c.Kind, c.From, c.To)));
+        Assert.Null(await db.Customers.Where(c => c.Id == id).Select(c => c.Language).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ALanguageMomentDoesNotWriteIn_IsRefusedAtItsField_AndNothingChanges()
+    {
+        var id = await RegisterAsync("Olle Okänd", ["08-765 43 99"], []);
+        var sara = await ActorAsync("sara.holm@moment.test");
+        await using (var scope = host.Scope())
+        {
+            var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(id,
+                new EditCustomerRequest("Olle Känd", ["08-765 43 99"], [], null, (CustomerLanguage)7), sara, Ct));
+            Assert.Equal("Language", refusal.Field);
+        }
+
+        await using var check = host.Scope();
+        var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
+        Assert.Equal(("Olle Okänd", (CustomerLanguage?)null), (customer.Name, customer.Language));
+        Assert.Empty(await db.CustomerChanges.Where(c => c.CustomerId == id).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Merging_KeepsTheKeptCustomersLanguage_OrTakesTheOthersWhenItHasNone()
+    {
+        var sara = await ActorAsync("sara.holm@moment.test");
+        var unknown = await RegisterAsync("Kalle Tvåspråk", ["08-333 21 01"], []);
+        var english = await RegisterAsync("Tvåspråk Kalle", ["08-333 21 02"], []);
+        await using (var scope = host.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(english,
+                new EditCustomerRequest("Tvåspråk Kalle", ["08-333 21 02"], [], null, CustomerLanguage.English), sara, Ct);
+        }
+
+        await using (var scope = host.Scope())
+        {
+            var merged = await scope.ServiceProvider.GetRequiredService<MergeCustomers>().HandleAsync(unknown, new MergeCustomersRequest(english), sara, Ct);
+            Assert.Equal(CustomerLanguage.English, merged.Language);
+        }
+
+        await using var check = host.Scope();
+        Assert.Contains((CustomerChangeKind.LanguageChanged, (string?)null, (string?)"English"), (await check.ServiceProvider.GetRequiredService<AppDbContext>().CustomerChanges
+            .AsNoTracking().Where(c => c.CustomerId == unknown).ToListAsync(Ct)).Select(c => (c.Kind, c.From, c.To)));
+    }
+
+    [Fact]
     public async Task ABadNumber_IsRefusedAtItsField_AndNothingChanges()
     {
         var id = await RegisterAsync("Bertil Fel", ["08-765 43 21"], []);
@@ -55,7 +120,7 @@ public abstract class EditAndMergeCustomersTests(ApplicationHost host) : IAsyncL
         await using (var scope = host.Scope())
         {
             var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(id,
-                new EditCustomerRequest("Bertil Rätt", ["08-765 43 21", "inte ett nummer"], [], null), sara, Ct));
+                new EditCustomerRequest("Bertil Rätt", ["08-765 43 21", "inte ett nummer"], [], null, null), sara, Ct));
             Assert.Equal("PhoneNumbers", refusal.Field);
         }
 

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Moment.Application.Customers;
 using Moment.Application.Data;
 using Moment.Application.Email;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Customers;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Email;
 
@@ -37,7 +40,7 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
         var acknowledgement = Assert.Single(await OutboundAsync(received.ConversationId!.Value));
         Assert.Null(acknowledgement.AuthorId);
         Assert.Contains($"ärende {received.CaseNumber}", acknowledgement.Text, StringComparison.Ordinal);
-        Assert.Contains("Johan tittar på det och svarar dig inom en arbetsdag", acknowledgement.Text, StringComparison.Ordinal);
+        Assert.Contains("Vi tittar på det och svarar dig inom en arbetsdag", acknowledgement.Text, StringComparison.Ordinal);
         Assert.Contains("din sida", acknowledgement.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("inte svara", acknowledgement.Text, StringComparison.OrdinalIgnoreCase);
         var sent = Assert.Single(host.Transport.SentTo("sv.kund@example.se"));
@@ -54,8 +57,31 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
 
         var acknowledgement = Assert.Single(await OutboundAsync(received.ConversationId!.Value));
         Assert.Contains($"it is now case {received.CaseNumber}", acknowledgement.Text, StringComparison.Ordinal);
-        Assert.Contains("Johan will look into it and answer you within a working day", acknowledgement.Text, StringComparison.Ordinal);
+        Assert.Contains("We will look into it and answer you within a working day", acknowledgement.Text, StringComparison.Ordinal);
         Assert.Contains("your page", acknowledgement.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CustomerLanguage.English, "Fakturan är fel", "Hej! Fakturan för november är för hög.", "it is now case")]
+    [InlineData(CustomerLanguage.Swedish, "Invoice is wrong", "Hello, my invoice for November is too high. Can you please check it?", "det är nu ärende")]
+    public async Task Receive_ANewCaseFromACustomerWithALanguageOnRecord_IsAcknowledgedInTheirLanguage_NotTheMessages(
+        CustomerLanguage recorded, string subject, string text, string expected)
+    {
+        var address = $"{Guid.NewGuid():N}@example.se";
+        await using (var scope = host.Scope())
+        {
+            var id = (await scope.ServiceProvider.GetRequiredService<RegisterCustomer>().HandleAsync(new RegisterCustomerRequest("Kund Med Språk", [], [address], null), Ct)).Id;
+            await scope.ServiceProvider.GetRequiredService<EditCustomer>().HandleAsync(
+                id, new EditCustomerRequest("Kund Med Språk", [], [address], null, recorded), await scope.ActorAsync("sara.holm@moment.test"), Ct);
+        }
+
+        var received = await host.ReceiveAsync(Mail(address, subject, text));
+
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        Assert.Contains($"{expected} {received.CaseNumber}", Assert.Single(await OutboundAsync(received.ConversationId!.Value)).Text, StringComparison.Ordinal);
+        await using var check = host.Scope();
+        Assert.Equal(recorded, await check.ServiceProvider.GetRequiredService<AppDbContext>().Customers
+            .Where(c => c.EmailAddresses.Any(e => e.Address == address)).Select(c => c.Language).SingleAsync(Ct));
     }
 
     [Fact]
@@ -104,15 +130,24 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Fråga om fakturan", AcknowledgementLanguage.Swedish)]
-    [InlineData("Hej, min faktura stämmer inte", AcknowledgementLanguage.Swedish)]
-    [InlineData("Hej jag har en fraga om min rakning", AcknowledgementLanguage.Swedish)]
-    [InlineData("Hello, my invoice is wrong. Can you please check it?", AcknowledgementLanguage.English)]
-    [InlineData("Dear support, why was I charged twice this month?", AcknowledgementLanguage.English)]
-    [InlineData("", AcknowledgementLanguage.Swedish)]
-    [InlineData("12345 ???", AcknowledgementLanguage.Swedish)]
-    public void LanguageOf_WhatTheCustomerWrote_IsSwedishUnlessItReadsAsEnglish(string text, AcknowledgementLanguage expected) =>
+    [InlineData("Fråga om fakturan", CustomerLanguage.Swedish)]
+    [InlineData("Hej, min faktura stämmer inte", CustomerLanguage.Swedish)]
+    [InlineData("Hej jag har en fraga om min rakning", CustomerLanguage.Swedish)]
+    [InlineData("Hello, my invoice is wrong. Can you please check it?", CustomerLanguage.English)]
+    [InlineData("Dear support, why was I charged twice this month?", CustomerLanguage.English)]
+    [InlineData("", CustomerLanguage.Swedish)]
+    [InlineData("12345 ???", CustomerLanguage.Swedish)]
+    public void LanguageOf_WhatTheCustomerWrote_IsSwedishUnlessItReadsAsEnglish(string text, CustomerLanguage expected) =>
         Assert.Equal(expected, AcknowledgeNewCase.LanguageOf(text));
+
+    [Theory]
+    [InlineData("Hej, min faktura stämmer inte", CustomerLanguage.Swedish)]
+    [InlineData("Dear support, why was I charged twice this month?", CustomerLanguage.English)]
+    [InlineData("", null)]
+    [InlineData("12345 ???", null)]
+    [InlineData("Faktura 2026-11 Telia", null)]
+    public void WrittenIn_ATextWithNothingToGoBy_IsNotKnown(string text, CustomerLanguage? expected) =>
+        Assert.Equal(expected, AcknowledgeNewCase.WrittenIn(text));
 
     [Theory]
     [InlineData(24 * 60, "inom en arbetsdag", "within a working day")]
@@ -122,8 +157,8 @@ public abstract class AcknowledgeNewCaseTests(OutboxHost host) : IAsyncLifetime
     [InlineData(30, "inom 30 minuter", "within 30 minutes")]
     public void Within_ATime_IsSaidInWords(int minutes, string swedish, string english)
     {
-        Assert.Equal(swedish, AcknowledgeNewCase.Within(AcknowledgementLanguage.Swedish, TimeSpan.FromMinutes(minutes)));
-        Assert.Equal(english, AcknowledgeNewCase.Within(AcknowledgementLanguage.English, TimeSpan.FromMinutes(minutes)));
+        Assert.Equal(swedish, AcknowledgeNewCase.Within(CustomerLanguage.Swedish, TimeSpan.FromMinutes(minutes)));
+        Assert.Equal(english, AcknowledgeNewCase.Within(CustomerLanguage.English, TimeSpan.FromMinutes(minutes)));
     }
 
     private static MimeMessage Mail(string address, string subject, string text)

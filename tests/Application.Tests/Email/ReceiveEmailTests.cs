@@ -6,9 +6,14 @@ using MimeKit;
 using Moment.Application.Cases;
 using Moment.Application.Data;
 using Moment.Application.Email;
+using Moment.Application.Feed;
 using Moment.Application.Staff;
+using Moment.Application.Views;
+using Moment.Domain;
 using Moment.Domain.Cases;
 using Moment.Domain.Conversations;
+using Moment.Domain.Customers;
+using Moment.TestSupport;
 
 namespace Moment.Application.Tests.Email;
 
@@ -21,6 +26,8 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
 {
     private const string Mailbox = "kundservice@moment.test";
     private const string Johan = "johan.ek@moment.test";
+    private const string Sara = "sara.holm@moment.test";
+    private const string Erik = "erik.sjo@moment.test";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,7 +40,7 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
-    public async Task Receive_FromANewSender_OpensACaseForANewCustomerOwnedByTheMailboxTeamLead()
+    public async Task Receive_FromANewSender_OpensACaseForANewCustomerOwnedByTheMailboxTeamLeadUntilTaken()
     {
         var mail = Mail("Greta Lund", "greta.lund@example.se", "Fakturan är fel", "Hej! Fakturan för november är för hög.");
 
@@ -53,6 +60,71 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         var message = await db.ConversationMessages.SingleAsync(m => m.Id == received.MessageId, Ct);
         Assert.Equal((ContactDirection.Inbound, DeliveryState.Received, "Hej! Fakturan för november är för hög.", $"<{mail.MessageId}>"),
             (message.Direction, message.Delivery, message.Text, message.ExternalId));
+    }
+
+    [Fact]
+    public async Task Receive_ANewCase_IsOfferedToTheMailboxTeam_WhoseMembersAreToldAndSeeIt_AndOneOfThemTakesIt()
+    {
+        var received = await ReceiveAsync(Mail("Tove Lind", "tove.lind@example.se", "Fel på fakturan", "Hej! Jag har fått två fakturor."));
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var phone = await db.Teams.Where(t => t.Name == "Phone").Select(t => t.Id).SingleAsync(Ct);
+        var (johan, sara, erik) = (await scope.ActorAsync(Johan), await scope.ActorAsync(Sara), await scope.ActorAsync(Erik));
+        var @case = await db.Cases.Include(c => c.HandOffs).AsNoTracking().SingleAsync(c => c.Number == received.CaseNumber, Ct);
+        var offer = Assert.Single(@case.HandOffs);
+        Assert.Equal((HandOffState.Pending, johan.Id, (Guid?)null, (Guid?)phone, "Fel på fakturan"), (offer.State, offer.OfferedById, offer.ToUserId, offer.ToTeamId, offer.Summary));
+        Assert.Equal((johan.Id, (Guid?)phone), (@case.OwnerId, @case.TeamId));
+
+        var views = scope.ServiceProvider.GetRequiredService<CaseViews>();
+        Assert.Contains(received.CaseNumber, await (await views.CasesAsync(CaseView.TeamOffers, ViewFilter.None, erik, Ct)).Select(c => c.Number).ToListAsync(Ct));
+        var waiting = Assert.Single(await scope.ServiceProvider.GetRequiredService<ListOffers>().HandleAsync(sara.Id, Ct), o => o.Number == received.CaseNumber);
+        Assert.True(waiting.ToMyTeam);
+        var offered = (await FeedReading.AllAsync(scope.ServiceProvider, Ct)).Single(e => e.CaseNumber == received.CaseNumber && e.Kind == CaseEventKind.HandOffOffered);
+        var told = Assert.Single(await scope.ServiceProvider.GetRequiredService<WhoIsTold>().ForAsync([offered], Ct)).People;
+        var members = await db.Users.Where(u => u.TeamId == phone && u.IsActive && u.Id != johan.Id).Select(u => u.Id).ToListAsync(Ct);
+        Assert.Equal(members.Order(), told.Order());
+        Assert.Contains(sara.Id, told);
+
+        await scope.ServiceProvider.GetRequiredService<AnswerHandOff>().AcceptAsync(offer.Id, sara, Ct);
+
+        await using var check = host.Scope();
+        var taken = await check.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Number == received.CaseNumber, Ct);
+        Assert.Equal((sara.Id, (Guid?)phone), (taken.OwnerId, taken.TeamId));
+        Assert.DoesNotContain(received.CaseNumber, await (await check.ServiceProvider.GetRequiredService<CaseViews>()
+            .CasesAsync(CaseView.TeamOffers, ViewFilter.None, erik, Ct)).Select(c => c.Number).ToListAsync(Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => check.ServiceProvider.GetRequiredService<AnswerHandOff>().AcceptAsync(offer.Id, erik, Ct));
+    }
+
+    [Theory]
+    [InlineData("Fakturan är fel", "Hej! Fakturan för november är för hög.", CustomerLanguage.Swedish)]
+    [InlineData("Invoice", "Hello, my invoice for November is too high. Can you please check it?", CustomerLanguage.English)]
+    [InlineData("Faktura 2026-11", "12345", null)]
+    public async Task Receive_FromANewSender_RecordsTheLanguageTheMessageWasWrittenIn_OrNoneWithNothingToGoBy(string subject, string text, CustomerLanguage? expected)
+    {
+        var address = $"{Guid.NewGuid():N}@example.se";
+
+        var received = await ReceiveAsync(Mail("Ny Kund", address, subject, text));
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customer = await db.Customers.SingleAsync(c => db.Cases.Any(k => k.Number == received.CaseNumber && k.CustomerId == c.Id), Ct);
+        Assert.Equal(expected, customer.Language);
+        Assert.Empty(await db.CustomerChanges.Where(c => c.CustomerId == customer.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Receive_FromAKnownCustomer_LeavesTheirLanguageAsItIs()
+    {
+        var address = $"{Guid.NewGuid():N}@example.se";
+        await ReceiveAsync(Mail("Känd Kund", address, "Fråga", "Hej! Jag har en fråga om fakturan."));
+
+        var received = await ReceiveAsync(Mail("Känd Kund", address, "Another question", "Hello, why was my invoice so high this month?"));
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(EmailOutcome.NewCase, received.Outcome);
+        Assert.Equal(CustomerLanguage.Swedish, await db.Customers.Where(c => db.Cases.Any(k => k.Number == received.CaseNumber && k.CustomerId == c.Id)).Select(c => c.Language).SingleAsync(Ct));
     }
 
     [Fact]
@@ -399,14 +471,18 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         return (@case.Subject, customer, text);
     }
 
+    /// <summary>Sara takes the case offered to her team, proposes its resolution, and records the customer's yes.</summary>
     private async Task ResolveAsync(string number)
     {
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var johan = Actor.Of((await scope.ServiceProvider.GetRequiredService<StaffCards>().FindAsync(await IdOfAsync(db, Johan), Ct))!);
-        await scope.ServiceProvider.GetRequiredService<ProposeResolution>().HandleAsync(number, new ProposeResolutionRequest("Fixed on our side.", null), johan, Ct);
+        var sara = await scope.ActorAsync(Sara);
+        var offer = await db.HandOffs.Where(h => db.Cases.Any(c => c.Id == h.CaseId && c.Number == number) && h.State == HandOffState.Pending).Select(h => h.Id).SingleAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<AnswerHandOff>().AcceptAsync(offer, sara, Ct);
+        await using var proposing = host.Scope();
+        await proposing.ServiceProvider.GetRequiredService<ProposeResolution>().HandleAsync(number, new ProposeResolutionRequest("Fixed on our side.", null), sara, Ct);
         await using var second = host.Scope();
-        await second.ServiceProvider.GetRequiredService<RecordCustomerAnswer>().HandleAsync(number, new RecordCustomerAnswerRequest(true, Door.Phone, null, null), johan, Ct);
+        await second.ServiceProvider.GetRequiredService<RecordCustomerAnswer>().HandleAsync(number, new RecordCustomerAnswerRequest(true, Door.Phone, null, null), sara, Ct);
     }
 
     private static async Task<string> ReadStoredAsync(AsyncServiceScope scope, string key)

@@ -14,7 +14,8 @@ namespace Moment.Browser.Tests.Customers;
 /// <summary>
 /// The customer's page for staff, in a real browser: reached from a case, it shows the customer's cases and details; a
 /// wrong number is refused at its field in the reader's language; a customer registered twice is found, merged after a
-/// question, and their case is then on the kept customer's page. axe-core on the page in Swedish and English.
+/// question, and their case is then on the kept customer's page; the language the customer is answered in is set and kept
+/// in the history. axe-core on the page in Swedish and English.
 /// </summary>
 public abstract partial class CustomerProfileTests(BrowserApp app)
 {
@@ -59,6 +60,31 @@ public abstract partial class CustomerProfileTests(BrowserApp app)
         await swedish.GotoAsync($"/customers/{kept}");
         await Expect(swedish.GetByRole(AriaRole.Heading, new() { Name = "Rätta uppgifterna" })).ToBeVisibleAsync();
         await AccessibilityTests.AssertAccessibleAsync(swedish);
+    }
+
+    [Fact]
+    public async Task AnAgent_SetsTheLanguageTheCustomerIsAnsweredIn_InSwedish_AndANumberForItIsRefusedAtItsField()
+    {
+        var (customer, _) = await CustomerWithCaseAsync("Edith Språk" + Guid.NewGuid().ToString("N")[..5], "08-123 40 11", "Fakturan");
+        var page = await LoginPage.SignedInAsync(app, "sara.holm@moment.test", "sv-SE");
+        await page.GotoAsync($"/customers/{customer}");
+        await Expect(page.Locator("#customer-language")).ToHaveTextAsync("Inte känt");
+
+        await page.GetByLabel("Språk", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Engelska" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara uppgifterna" }).ClickAsync();
+
+        await Expect(page.Locator("p.notice[role=status]")).ToHaveTextAsync("Uppgifterna är sparade.");
+        await Expect(page.Locator("#customer-language")).ToHaveTextAsync("Engelska");
+        await Expect(page.Locator("#customer-history")).ToContainTextAsync("Språket ändrades: Engelska");
+        await Expect(page.GetByLabel("Språk", new() { Exact = true })).ToHaveValueAsync("English");
+        await AccessibilityTests.AssertAccessibleAsync(page);
+
+        // What a hand-made form may send: a number that is no language Moment writes in.
+        await page.Locator("#customer-language-choice").EvaluateAsync("select => { select.options[1].value = '7'; select.selectedIndex = 1; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara uppgifterna" }).ClickAsync();
+        await Expect(page.Locator("#customer-language-choice-error")).ToContainTextAsync("Välj svenska eller engelska, eller låt språket vara inte känt.");
+        await page.GotoAsync($"/customers/{customer}");
+        await Expect(page.Locator("#customer-language")).ToHaveTextAsync("Engelska");
     }
 
     private async Task<(Guid Customer, string Case)> CustomerWithCaseAsync(string name, string phone, string subject)

@@ -13,14 +13,15 @@ using static Microsoft.Playwright.Assertions;
 namespace Moment.Browser.Tests.Email;
 
 /// <summary>
-/// The email door end to end: a customer's email, sent over SMTP to Moment's listener, opens a case; its owner answers on
-/// the case page and the answer leaves by email (the app's own outbox, to a real SMTP server on loopback); the customer's
+/// The email door end to end: a customer's email, sent over SMTP to Moment's listener, opens a case offered to the
+/// mailbox's team; a member of the team finds it on their desk and takes it; its owner answers on the case page and the answer leaves by email (the app's own outbox, to a real SMTP server on loopback); the customer's
 /// answer to it lands on the same case; the customer's file opens from the case page; and the page passes axe-core with
 /// the email on it, in Swedish and in English.
 /// </summary>
 public abstract class EmailStoryTests(EmailBrowserApp app)
 {
     private const string Johan = "johan.ek@moment.test";
+    private const string Sara = "sara.holm@moment.test";
 
     [Fact]
     public async Task Email_ACustomersMailTheOwnersReplyAndTheAnswer_AllOnOneCaseWithTheFileOpening()
@@ -36,8 +37,12 @@ public abstract class EmailStoryTests(EmailBrowserApp app)
 
         await app.SendAsync(first);
         var number = await CaseOfAsync(first);
-        var page = await LoginPage.SignedInAsync(app, Johan);
-        await page.GotoAsync($"/cases/{number}");
+        var page = await LoginPage.SignedInAsync(app, Sara);
+        await page.GotoAsync("/desk");
+        await Expect(page.Locator(".offers .card").Filter(new() { HasText = number })).ToContainTextAsync("From Johan Ek · to your team: Dubbel debitering");
+        var sara = new CasePage(page);
+        await sara.AcceptAsync(number);
+        await Expect(sara.Owner).ToContainTextAsync("Sara Holm");
         await Expect(page.Locator("h1")).ToContainTextAsync("Dubbel debitering");
         await Expect(page.Locator(".conversation")).ToContainTextAsync("Jag har dragits två gånger");
 

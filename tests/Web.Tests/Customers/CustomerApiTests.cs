@@ -240,6 +240,25 @@ public abstract class CustomerApiTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(["merged", "phoneNumberAdded"], profile.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).OrderBy(k => k, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task TheLanguage_IsCorrectedLikeTheOtherDetails_ShownWithTheCustomer_AndRefusedWhenMomentDoesNotWriteIt()
+    {
+        using var sara = await app.ClientForAsync(Sara);
+        var id = await CreateAsync(sara, new { name = "Edith Engelsk", emailAddresses = new[] { "edith@example.com" } });
+        Assert.Equal(JsonValueKind.Null, (await sara.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Ct)).GetProperty("language").ValueKind);
+
+        using var english = await sara.PutAsJsonAsync($"/api/customers/{id}", new { name = "Edith Engelsk", emailAddresses = new[] { "edith@example.com" }, language = "english" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.Equal("english", (await english.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("language").GetString());
+        using var number = await sara.PutAsJsonAsync($"/api/customers/{id}", new { name = "Edith Engelsk", emailAddresses = new[] { "edith@example.com" }, language = 7 }, Ct);
+        await AssertRefusedAsync(number, "Language");
+
+        Assert.Equal("english", (await sara.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Ct)).GetProperty("language").GetString());
+        var profile = await sara.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/profile", Ct);
+        var change = Assert.Single(profile.GetProperty("history").EnumerateArray());
+        Assert.Equal(("languageChanged", "English"), (change.GetProperty("kind").GetString(), change.GetProperty("to").GetString()));
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient client, object customer)
     {
         using var response = await client.PostAsJsonAsync("/api/customers", customer, Ct);

@@ -4,16 +4,21 @@ using Moment.Application.Absences;
 using Moment.Application.Cases;
 using Moment.Application.Customers;
 using Moment.Application.Staff;
+using Moment.Domain.Customers;
 using Moment.Web.Security;
 
 namespace Moment.Web.Features.Customers;
 
-/// <summary>A customer; <paramref name="Reach"/> is who their new contacts reach now (channel routing will use it when channels come).</summary>
+/// <summary>
+/// A customer; <paramref name="Language"/> is the language they are answered in (null: not known), <paramref name="Reach"/>
+/// who their new contacts reach now (channel routing will use it when channels come).
+/// </summary>
 public sealed record CustomerResponse(
-    Guid Id, string Name, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> EmailAddresses, string? PostalAddress, PersonRef? RegularContact, Reach? Reach)
+    Guid Id, string Name, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> EmailAddresses, string? PostalAddress, CustomerLanguage? Language,
+    PersonRef? RegularContact, Reach? Reach)
 {
     public static CustomerResponse Of(CustomerSummary customer, CustomerContact contact) => new(
-        customer.Id, customer.Name, customer.PhoneNumbers, customer.EmailAddresses, customer.PostalAddress, contact.RegularContact, contact.Reach);
+        customer.Id, customer.Name, customer.PhoneNumbers, customer.EmailAddresses, customer.PostalAddress, customer.Language, contact.RegularContact, contact.Reach);
 }
 
 internal static class CustomersApi
@@ -46,7 +51,8 @@ internal static class CustomersApi
             .WithSummary("The customer's page: contact details, regular contact, every case (newest 100), open promises, the last contact at each door and the history of their details.");
         customer.MapPut("/", async (Guid id, EditCustomerRequest body, ClaimsPrincipal user, StaffCards cards, EditCustomer edit, CancellationToken ct) =>
                 TypedResults.Ok(await edit.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct)))
-            .WithSummary("Corrects the customer's details: every field as it should be now (a list replaces the list). Each change is kept in the customer's history.");
+            .WithSummary("Corrects the customer's details: every field as it should be now (a list replaces the list; a language left out or null is "
+                + "not known, else swedish or english). Each change is kept in the customer's history.");
         customer.MapPost("/merge", async (Guid id, MergeCustomersRequest body, ClaimsPrincipal user, StaffCards cards, MergeCustomers merge, CancellationToken ct) =>
                 TypedResults.Ok(await merge.HandleAsync(id, body, await user.ActorAsync(cards, ct), ct)))
             .WithSummary("Merges another customer who is the same person into this one: their numbers, addresses, cases and conversations "
