@@ -27,37 +27,16 @@ public sealed class CaseNumbers(AppDbContext db)
 
     /// <summary>
     /// The next number, for a case about <paramref name="customerId"/>; null when there is no such customer (and no number
-    /// is used up). On PostgreSQL the customer is read and the number drawn in one round trip, the busiest path in intake.
+    /// is used up). A batch of one: a case opened within a larger change, and the demo's cases.
     /// </summary>
-    public async Task<CaseNumberReservation?> ReserveAsync(Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            var row = await db.Database.SqlQuery<NumberedCustomer>(
-                    $"SELECT c.\"Name\" AS \"CustomerName\", nextval('case_numbers') AS \"Next\" FROM \"Customers\" AS c WHERE c.\"Id\" = {customerId}")
-                .AsAsyncEnumerable().SingleOrDefaultAsync(cancellationToken);
-            return row is null ? null : new CaseNumberReservation(Format(now.Year, row.Next), row.CustomerName);
-        }
-
-        var customerName = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        if (customerName is null)
-            return null;
-        // Its own short transaction (unless the caller has one), so that the counter is written in turn with the other writers (see SqliteWriting).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        // AsAsyncEnumerable: the statement runs as written, never wrapped in a subquery (SQLite cannot select from an UPDATE).
-        var next = await db.Database.SqlQuery<long>(
-                $"UPDATE \"CaseNumberCounter\" SET \"Next\" = \"Next\" + 1 WHERE \"Id\" = 1 RETURNING \"Next\" AS \"Value\"")
-            .AsAsyncEnumerable().SingleAsync(cancellationToken);
-        if (transaction is not null)
-            await transaction.CommitAsync(cancellationToken);
-        return new CaseNumberReservation(Format(now.Year, next), customerName);
-    }
+    public async Task<CaseNumberReservation?> ReserveAsync(Guid customerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReserveAsync([customerId], cancellationToken))[0] is { } drawn ? new CaseNumberReservation(Format(now.Year, drawn.Next), drawn.CustomerName) : null;
 
     /// <summary>
-    /// For a batch of new cases (<see cref="CaseIntake"/>), in the caller's transaction: for each customer in
-    /// <paramref name="customerIds"/>, in order, their name and a number of its own, or null when there is no such customer
-    /// (and no number is used up for it). On PostgreSQL one round trip for the whole batch; on SQLite the counter moves
-    /// once, by the batch.
+    /// For a batch of new cases (<see cref="CaseIntake"/>): for each customer in <paramref name="customerIds"/>, in order,
+    /// their name and a number of its own, or null when there is no such customer (and no number is used up for it). On
+    /// PostgreSQL one round trip for the whole batch, the busiest path in intake; on SQLite the counter moves once, by the
+    /// batch.
     /// </summary>
     public async Task<IReadOnlyList<DrawnNumber?>> ReserveAsync(IReadOnlyList<Guid> customerIds, CancellationToken cancellationToken)
     {
@@ -79,9 +58,14 @@ public sealed class CaseNumbers(AppDbContext db)
         var found = customerIds.Count(names.ContainsKey);
         if (found == 0)
             return drawn;
+        // Its own short transaction (unless the caller has one), so that the counter is written in turn with the other writers (see SqliteWriting).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // AsAsyncEnumerable: the statement runs as written, never wrapped in a subquery (SQLite cannot select from an UPDATE).
         var last = await db.Database.SqlQuery<long>(
                 $"UPDATE \"CaseNumberCounter\" SET \"Next\" = \"Next\" + {found} WHERE \"Id\" = 1 RETURNING \"Next\" AS \"Value\"")
             .AsAsyncEnumerable().SingleAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         var next = last - found;
         for (var i = 0; i < customerIds.Count; i++)
         {
@@ -94,8 +78,6 @@ public sealed class CaseNumbers(AppDbContext db)
 
     public static string Format(int year, long number) =>
         string.Create(CultureInfo.InvariantCulture, $"M-{year}-{number:000000}");
-
-    private sealed record NumberedCustomer(string CustomerName, long Next);
 
     private sealed record NumberedRequest(long Index, string CustomerName, long Next);
 }

@@ -229,7 +229,9 @@ public sealed class ReceiveEmail(
         if (opened.NewCustomer)
         {
             // A customer Moment meets first by email is answered in the language they wrote in, until staff know better.
-            var customer = await db.Customers.FirstAsync(c => c.Id == opened.CustomerId, cancellationToken);
+            // Registered just now in this transaction: found among what EF tracks, not read again.
+            var customer = await db.Customers.FindAsync([opened.CustomerId], cancellationToken)
+                ?? throw new InvalidOperationException($"The customer {opened.CustomerId} was just registered.");
             customer.ChangeLanguage(AcknowledgeNewCase.WrittenIn($"{subject}\n{mail.Text}"));
         }
 
