@@ -30,6 +30,9 @@ internal sealed partial class Caller(Provider provider, string callSid, string f
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _next;
 
+    // When Moment last answered this caller's round of waiting: the caller's own rhythm of rounds keeps to it.
+    private DateTime _lastRound;
+
     public string CallSid => callSid;
 
     public string From => from;
@@ -76,6 +79,7 @@ internal sealed partial class Caller(Provider provider, string callSid, string f
             if (round?.TwiML is not { } r || wrong is not null)
                 return false;
             _next = r.Redirect;
+            _lastRound = DateTime.UtcNow;
             await GapAsync();
             if (turn == 2 && plan.WantsCallback)
             {
@@ -107,7 +111,9 @@ internal sealed partial class Caller(Provider provider, string callSid, string f
         while (DateTime.UtcNow < deadline && _next is not null)
         {
             // The provider plays the announcement and its pause; Moment's REST request to put the call through cuts it short.
-            await Task.WhenAny(_bridged.Task, Task.Delay(pacing.Announcement));
+            // Each call keeps its own rhythm from its last round, as on a real line: the callers' rounds stay spread as
+            // their calls came, and are not lined up by the driver's pause to count after the first part.
+            await Task.WhenAny(_bridged.Task, Task.Delay(UntilNextRound()));
             if (_bridged.Task.IsCompleted)
             {
                 PutThrough ??= "rest";
@@ -135,10 +141,21 @@ internal sealed partial class Caller(Provider provider, string callSid, string f
             }
 
             _next = t.Redirect;
+            _lastRound = DateTime.UtcNow;
         }
 
         // Not put through in time (or a step failed): the caller hangs up; the driver counts the call as not served.
         await EndAsync("status (gave up)");
+    }
+
+    /// <summary>The wait until the next round of this call's rhythm: a whole number of announcements after its last round.</summary>
+    private TimeSpan UntilNextRound()
+    {
+        if (pacing.Announcement <= TimeSpan.Zero)
+            return TimeSpan.Zero;
+        var since = DateTime.UtcNow - _lastRound;
+        var rounds = Math.Max(1, (long)Math.Ceiling(since / pacing.Announcement));
+        return pacing.Announcement * rounds - since;
     }
 
     private string? Announced(WebhookAnswer answer, int turn)

@@ -110,6 +110,7 @@ internal static class LoadDriver
                 var result = await RunRoundAsync(scenario, round, calls, new Run(database, app, stub, webhooks, appBase, staff));
                 results.Add(result);
                 Console.WriteLine(result.Line());
+                Console.WriteLine("    slowest: " + string.Join("; ", result.Recorder.Slowest(8).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Kind} {w.Ms:0} ms at {w.At:HH:mm:ss.fff}"))));
                 foreach (var error in Summary(result.Recorder.Errors.Concat(result.Problems)))
                     Console.WriteLine($"    error: {error}");
                 foreach (var error in Summary(result.Recorder.ApiErrors.Select(e => e[(e.IndexOf(' ', StringComparison.Ordinal) + 1)..])))

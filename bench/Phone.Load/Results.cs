@@ -6,14 +6,15 @@ namespace Moment.Bench.Phone;
 /// <summary>Every webhook's time and whether its answer was right, and the agents' API requests beside them.</summary>
 internal sealed class Recorder
 {
-    private readonly ConcurrentQueue<(string Kind, double Ms)> _webhooks = new();
+    private readonly ConcurrentQueue<(string Kind, double Ms, DateTime At)> _webhooks = new();
     private readonly ConcurrentQueue<(string Kind, double Ms)> _api = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly ConcurrentQueue<string> _apiErrors = new();
 
     public void Add(string kind, double ms, string? error)
     {
-        _webhooks.Enqueue((kind, ms));
+        // When it was sent, so that a slow answer can be laid beside the app's and the database's logs.
+        _webhooks.Enqueue((kind, ms, DateTime.UtcNow.AddMilliseconds(-ms)));
         if (error is not null)
             _errors.Enqueue(error);
     }
@@ -26,7 +27,10 @@ internal sealed class Recorder
             _apiErrors.Enqueue(error);
     }
 
-    public IReadOnlyList<(string Kind, double Ms)> Webhooks => [.. _webhooks];
+    public IReadOnlyList<(string Kind, double Ms)> Webhooks => [.. _webhooks.Select(w => (w.Kind, w.Ms))];
+
+    /// <summary>The slowest webhooks, with the time each was sent (UTC).</summary>
+    public IEnumerable<(string Kind, double Ms, DateTime At)> Slowest(int count) => _webhooks.OrderByDescending(w => w.Ms).Take(count);
 
     public IReadOnlyList<(string Kind, double Ms)> Api => [.. _api];
 
