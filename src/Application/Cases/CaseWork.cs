@@ -20,18 +20,28 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
 
     public AppDbContext Db => db;
 
-    /// <summary>Loads a case for a change. Its timeline is not loaded: new entries are appended without reading old ones.</summary>
+    /// <summary>
+    /// A case as a change needs it: with its offers and promises, which lapse and break before the change. Its timeline is
+    /// not loaded: new entries are appended without reading old ones. For a caller that reads the case together with
+    /// something else in one question, then hands it to <see cref="ReadyAsync"/>.
+    /// </summary>
+    public IQueryable<Case> Loadable => db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments);
+
+    /// <summary>A case read through <see cref="Loadable"/>, made ready for a change as the loads below make it.</summary>
+    public Task<Case> ReadyAsync(Case loaded, CancellationToken cancellationToken) => PrepareAsync(loaded, null, cancellationToken);
+
+    /// <summary>Loads a case for a change.</summary>
     public async Task<Case> LoadAsync(string number, int? expectedVersion, CancellationToken cancellationToken)
     {
         var normalized = CaseNumbers.Normalize(number);
-        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
+        var @case = await Loadable.FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
             ?? throw new NotFoundException("There is no case {0}.", number);
         return await PrepareAsync(@case, expectedVersion, cancellationToken);
     }
 
     public async Task<Case> LoadByIdAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+        var @case = await Loadable.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new NotFoundException("There is no such case.");
         return await PrepareAsync(@case, null, cancellationToken);
     }
@@ -40,7 +50,7 @@ public sealed class CaseWork(AppDbContext db, CasePolicy policy, TimeProvider ti
     {
         var caseId = await db.HandOffs.Where(h => h.Id == handOffId).Select(h => (Guid?)h.CaseId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no such hand-off offer.");
-        var @case = await db.Cases.Include(c => c.HandOffs).Include(c => c.Commitments).FirstAsync(c => c.Id == caseId, cancellationToken);
+        var @case = await Loadable.FirstAsync(c => c.Id == caseId, cancellationToken);
         return await PrepareAsync(@case, null, cancellationToken);
     }
 

@@ -90,15 +90,14 @@ public sealed class ReceiveEmail(
             return new EmailReceived(EmailOutcome.Noise);
 
         var messageId = MailReading.MessageIdOf(message, request.Content.Span);
-        if (await db.ConversationMessages.AnyAsync(
-                m => m.ExternalId == messageId && db.Conversations.Any(c => c.Id == m.ConversationId && c.Door == Door.Email), cancellationToken))
-            return new EmailReceived(EmailOutcome.Duplicate);
-
         var sender = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         var address = sender?.Address?.Trim().ToLowerInvariant();
-        var customerId = address is null ? null : await CustomerOfAsync(address, cancellationToken);
-        if (customerId is { } known && await WroteTooMuchAsync(known, cancellationToken))
+        var known = address is null ? null : await SenderAsync(address, messageId, cancellationToken);
+        if (known?.Stored ?? await StoredAsync(messageId, cancellationToken))
+            return new EmailReceived(EmailOutcome.Duplicate);
+        if (known?.WroteThisMinute >= settings.MaxMessagesPerSenderPerMinute)
             return new EmailReceived(EmailOutcome.Throttled);
+        var customerId = known?.CustomerId;
 
         var mail = new Mail(message, messageId, TextOf(message), await KeepFilesAsync(message, cancellationToken), mailbox.Address);
         var thread = await ThreadOfAsync(message, customerId, cancellationToken);
@@ -118,17 +117,17 @@ public sealed class ReceiveEmail(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (conversationId, written) = thread.ConversationId is { } open
-            ? (open, await WriteAsync(open, mail, cancellationToken))
+        if (outcome == EmailOutcome.JoinedCase && thread.ConversationId is { } open)
+            return await JoinAsync(thread, open, mail, cancellationToken);
+        var (conversationId, written) = thread.ConversationId is { } continued
+            ? (continued, await WriteAsync(continued, mail, cancellationToken))
             : await StartAsync(thread.CaseId, thread.CustomerId, mail, cancellationToken);
         if (written is null)
             return new EmailReceived(EmailOutcome.Duplicate);
         if (outcome == EmailOutcome.JoinedCase)
         {
-            // The customer wrote on their open case: a contact on its timeline, so that its owner is told. Saving the case
-            // commits the transaction, the message with it; a case changed at the same moment refuses, nothing is stored,
-            // and the door tries again (the listener answers 451, IMAP leaves the message for the next round).
-            var @case = await work.LoadByIdAsync(thread.CaseId, cancellationToken);
+            // A reply to a thread that was closed, on the open case: a new conversation, and the contact as in JoinAsync.
+            var @case = await CaseOfAsync(thread, cancellationToken);
             @case.ReceiveMessage(Door.Email, Cut(mail.Text, CaseEvent.TextMaxLength), written.Value, work.Now);
             await work.SaveAsync(cancellationToken);
         }
@@ -138,6 +137,31 @@ public sealed class ReceiveEmail(
         }
 
         return new EmailReceived(outcome, thread.CaseNumber, conversationId, written);
+    }
+
+    /// <summary>
+    /// The customer wrote on their open case's open thread, most of what a mailbox receives: the message, then its receipt
+    /// and the contact on the case's timeline (so that its owner is told) in the one save that commits. A case changed at
+    /// the same moment refuses, nothing is stored, and the door tries again (the listener answers 451, IMAP leaves the
+    /// message for the next round); the same message stored meanwhile by another delivery is a duplicate.
+    /// </summary>
+    private async Task<EmailReceived> JoinAsync(CaseThread thread, Guid conversationId, Mail mail, CancellationToken cancellationToken)
+    {
+        var message = await WriteMessageAsync(conversationId, mail, cancellationToken);
+        await KeepAsync(conversationId, message.Id, mail, cancellationToken);
+        var @case = await CaseOfAsync(thread, cancellationToken);
+        @case.ReceiveMessage(Door.Email, Cut(mail.Text, CaseEvent.TextMaxLength), message.Id, work.Now);
+        try
+        {
+            await work.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (IsUniqueViolation(error))
+        {
+            db.ChangeTracker.Clear();
+            return new EmailReceived(EmailOutcome.Duplicate);
+        }
+
+        return new EmailReceived(EmailOutcome.JoinedCase, thread.CaseNumber, conversationId, message.Id);
     }
 
     /// <summary>
@@ -159,25 +183,38 @@ public sealed class ReceiveEmail(
 
     private sealed record Mail(MimeMessage Message, string MessageId, string Text, IReadOnlyList<(string Name, string Type, StoredFile File)> Files, string Mailbox);
 
-    private sealed record CaseThread(Guid CaseId, string CaseNumber, Guid CustomerId, bool Resolved, DateTimeOffset? ResolvedAt, Guid? ConversationId);
+    /// <summary>The case a message belongs to; <paramref name="Loaded"/>: the case itself, when it was read through <see cref="CaseWork.Loadable"/> with the thread.</summary>
+    private sealed record CaseThread(Guid CaseId, string CaseNumber, Guid CustomerId, bool Resolved, DateTimeOffset? ResolvedAt, Guid? ConversationId, Case? Loaded = null);
 
-    private async Task<Guid?> CustomerOfAsync(string address, CancellationToken cancellationToken)
-    {
-        // Several customers may share an address (a family's); the first registered is the one the door writes to.
-        var ids = await db.Customers.Where(c => c.EmailAddresses.Any(e => e.Address == address))
-            .OrderBy(c => c.CreatedAt).Select(c => c.Id).Take(1).ToListAsync(cancellationToken);
-        return ids.Count == 0 ? null : ids[0];
-    }
+    /// <summary>The thread's case, ready for a change: read with the thread when it was found by a reply, else now.</summary>
+    private async Task<Case> CaseOfAsync(CaseThread thread, CancellationToken cancellationToken) =>
+        thread.Loaded is { } loaded ? await work.ReadyAsync(loaded, cancellationToken) : await work.LoadByIdAsync(thread.CaseId, cancellationToken);
 
-    private async Task<bool> WroteTooMuchAsync(Guid customerId, CancellationToken cancellationToken)
+    /// <summary>What the door must know of a sender it knows: who they are, how much they wrote this last minute, and whether this message is stored already.</summary>
+    private sealed record Sender(Guid CustomerId, int WroteThisMinute, bool Stored);
+
+    /// <summary>
+    /// The customer the address is (several may share one, a family's: the first registered is the one the door writes
+    /// to), with the rest, in one question: most mail is a known customer's. (The messages a reply answers cannot join
+    /// it: a list beside the one customer needs an APPLY, which SQLite does not have.)
+    /// </summary>
+    private Task<Sender?> SenderAsync(string address, string messageId, CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow().AddMinutes(-1);
-        var count = await db.ConversationMessages.CountAsync(
-            m => m.Direction == ContactDirection.Inbound && m.At > since
-                && db.Conversations.Any(c => c.Id == m.ConversationId && c.CustomerId == customerId && c.Door == Door.Email),
-            cancellationToken);
-        return count >= settings.MaxMessagesPerSenderPerMinute;
+        return db.Customers.Where(c => c.EmailAddresses.Any(e => e.Address == address))
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new Sender(
+                c.Id,
+                db.ConversationMessages.Count(m => m.Direction == ContactDirection.Inbound && m.At > since
+                    && db.Conversations.Any(v => v.Id == m.ConversationId && v.CustomerId == c.Id && v.Door == Door.Email)),
+                db.ConversationMessages.Any(m => m.ExternalId == messageId && db.Conversations.Any(v => v.Id == m.ConversationId && v.Door == Door.Email))))
+            .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>Whether a message with this Message-ID is stored already, for a sender the door does not know.</summary>
+    private Task<bool> StoredAsync(string messageId, CancellationToken cancellationToken) =>
+        db.ConversationMessages.AnyAsync(
+            m => m.ExternalId == messageId && db.Conversations.Any(c => c.Id == m.ConversationId && c.Door == Door.Email), cancellationToken);
 
     /// <summary>The case the message belongs to, and the email conversation it continues when it answers one that is open.</summary>
     private async Task<CaseThread?> ThreadOfAsync(MimeMessage message, Guid? customerId, CancellationToken cancellationToken)
@@ -185,14 +222,31 @@ public sealed class ReceiveEmail(
         var answered = MailReading.AnsweredIdsOf(message);
         if (answered.Count > 0)
         {
-            var conversation = await db.ConversationMessages
-                .Where(m => m.ExternalId != null && answered.Contains(m.ExternalId))
-                .Join(db.Conversations.Where(c => c.Door == Door.Email), m => m.ConversationId, c => c.Id, (m, c) => new { m.Id, Conversation = c.Id, c.CaseId, c.State })
-                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken)
-                ?? await db.Conversations.Where(c => c.Door == Door.Email && c.ExternalId != null && answered.Contains(c.ExternalId))
-                    .OrderByDescending(c => c.StartedAt).Select(c => new { Id = 0L, Conversation = c.Id, c.CaseId, c.State }).FirstOrDefaultAsync(cancellationToken);
+            // The messages answered, then their conversations (tracked: the reply is written on one without reading it
+            // again) with their cases. Two plain look-ups by index: asked as one join, PostgreSQL's cached plan for it began
+            // from every email conversation (estimated at one row when the plan was made) and grew with the mailbox.
+            var named = await db.ConversationMessages.Where(m => m.ExternalId != null && answered.Contains(m.ExternalId))
+                .Select(m => new { m.Id, m.ConversationId }).ToListAsync(cancellationToken);
+            if (named.Count > 0)
+            {
+                var conversationIds = named.Select(m => m.ConversationId).Distinct().ToList();
+                // The case comes as a change needs it: a reply on an open case is added to it without reading it again.
+                var threads = await db.Conversations.Where(c => conversationIds.Contains(c.Id) && c.Door == Door.Email)
+                    .Join(work.Loadable, c => c.CaseId, k => k.Id, (c, k) => new { Conversation = c, Case = k })
+                    .ToListAsync(cancellationToken);
+                // The thread of the latest message answered.
+                var replied = threads.MaxBy(t => named.Where(m => m.ConversationId == t.Conversation.Id).Max(m => m.Id));
+                if (replied is not null)
+                    return new CaseThread(
+                        replied.Case.Id, replied.Case.Number, replied.Case.CustomerId, replied.Case.IsResolved, replied.Case.ResolvedAt,
+                        replied.Conversation.State == ConversationState.Open ? replied.Conversation.Id : null, replied.Case);
+            }
+
+            // A message Moment does not keep, whose thread it does: the conversation's root.
+            var conversation = await db.Conversations.Where(c => c.Door == Door.Email && c.ExternalId != null && answered.Contains(c.ExternalId))
+                .OrderByDescending(c => c.StartedAt).Select(c => new { c.Id, c.CaseId, c.State }).FirstOrDefaultAsync(cancellationToken);
             if (conversation is not null)
-                return await CaseThreadAsync(c => c.Id == conversation.CaseId, conversation.State == ConversationState.Open ? conversation.Conversation : null, cancellationToken);
+                return await CaseThreadAsync(c => c.Id == conversation.CaseId, conversation.State == ConversationState.Open ? conversation.Id : null, cancellationToken);
         }
 
         // The number in the subject is only a hint: anyone can type one, so it leads only to the sender's own case.
@@ -249,12 +303,20 @@ public sealed class ReceiveEmail(
 
     private async Task<long?> WriteAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
     {
-        // Tracked: CompleteAsync finds it again without a round trip.
-        var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
+        var message = await WriteMessageAsync(conversationId, mail, cancellationToken);
+        return await CompleteAsync(conversationId, message.Id, mail, cancellationToken) ? message.Id : null;
+    }
+
+    /// <summary>The message on its conversation, saved for its number (the receipt and the case's timeline refer to it).</summary>
+    private async Task<ConversationMessage> WriteMessageAsync(Guid conversationId, Mail mail, CancellationToken cancellationToken)
+    {
+        // Tracked since the thread was found, usually; then found without a round trip.
+        var conversation = await db.Conversations.FindAsync([conversationId], cancellationToken)
+            ?? throw new InvalidOperationException($"The conversation {conversationId} was just found.");
         var message = conversation.Write(ContactDirection.Inbound, null, Cut(mail.Text, ConversationMessage.TextMaxLength), mail.MessageId, time.GetUtcNow());
         db.ConversationMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        return await CompleteAsync(conversationId, message.Id, mail, cancellationToken) ? message.Id : null;
+        return message;
     }
 
     private async Task<(Guid, long?)> StartAsync(Guid caseId, Guid customerId, Mail mail, CancellationToken cancellationToken)
@@ -268,11 +330,29 @@ public sealed class ReceiveEmail(
     }
 
     /// <summary>
-    /// The message's files and safe HTML, the mailbox on the conversation (replies go out from it), and the receipt of its
-    /// Message-ID for the mailbox. False when the database refused the receipt: the same message was stored meanwhile by
-    /// another delivery, and the caller's transaction, not committed, stores nothing.
+    /// <see cref="KeepAsync"/>, saved. False when the database refused the receipt: the same message was stored meanwhile
+    /// by another delivery, and the caller's transaction, not committed, stores nothing.
     /// </summary>
     private async Task<bool> CompleteAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
+    {
+        await KeepAsync(conversationId, messageId, mail, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException error) when (IsUniqueViolation(error))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The message's files and safe HTML, the mailbox on the conversation (replies go out from it), and the receipt of its
+    /// Message-ID for the mailbox, for the next save to write.
+    /// </summary>
+    private async Task KeepAsync(Guid conversationId, long messageId, Mail mail, CancellationToken cancellationToken)
     {
         // Found among what this message's handling wrote (no round trip), or else read; only files are added to it.
         var message = await db.ConversationMessages.FindAsync([messageId], cancellationToken)
@@ -290,23 +370,15 @@ public sealed class ReceiveEmail(
             ConversationMessageId = messageId,
             ReceivedAt = time.GetUtcNow(),
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException error) when (error.InnerException switch
-        {
-            Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-            // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE
-            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-            _ => false,
-        })
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
+
+    private static bool IsUniqueViolation(DbUpdateException error) => error.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        _ => false,
+    };
 
     /// <summary>
     /// The mailbox's team, which the new cases its mail opens are offered to, and the team's lead, who registers them and

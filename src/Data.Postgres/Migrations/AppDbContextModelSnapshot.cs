@@ -1574,6 +1574,8 @@ namespace Moment.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseEventId");
+
                     b.HasIndex("CaseId");
 
                     b.HasIndex("PersonId", "CaseEventId", "Kind")

@@ -1549,6 +1549,8 @@ namespace Moment.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseEventId");
+
                     b.HasIndex("CaseId");
 
                     b.HasIndex("PersonId", "CaseEventId", "Kind")
