@@ -178,6 +178,42 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         Assert.Equal(counts, await CountsAsync());
     }
 
+    [Fact]
+    public async Task Receive_TheSameReplyTwiceAtOnce_IsStoredOnceAndOnTheCaseOnce()
+    {
+        // A relay that delivers one reply again while the first delivery is being stored: both pass the duplicate look-up,
+        // and the database settles it. The other delivery is a duplicate, or is refused as a conflict (the listener answers
+        // 451, IMAP leaves it for the next round) and is a duplicate when it comes again.
+        var first = Mail("Nils Dubbel", "nils.dubbel@example.se", "Elen", "Strömmen går och kommer.");
+        var opened = await ReceiveAsync(first);
+        var reply = Mail("Nils Dubbel", "nils.dubbel@example.se", "Re: Elen", "Nu gick den igen.");
+        reply.InReplyTo = first.MessageId;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return (EmailOutcome?)(await ReceiveAsync(reply)).Outcome;
+            }
+            catch (ConflictException)
+            {
+                return null;
+            }
+        }));
+        var again = await ReceiveAsync(reply);
+
+        Assert.Single(outcomes, o => o == EmailOutcome.JoinedCase);
+        Assert.Single(outcomes, o => o is EmailOutcome.Duplicate or null);
+        Assert.Equal(EmailOutcome.Duplicate, again.Outcome);
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = await db.ConversationMessages.Where(m => m.ExternalId == $"<{reply.MessageId}>").Select(m => m.Id).ToListAsync(Ct);
+        var message = Assert.Single(stored);
+        var caseId = await db.Cases.Where(c => c.Number == opened.CaseNumber).Select(c => c.Id).SingleAsync(Ct);
+        Assert.Equal([message], await db.CaseEvents.Where(e => e.CaseId == caseId && e.Kind == CaseEventKind.Contact && e.MessageId != null && e.MessageId != opened.MessageId)
+            .Select(e => e.MessageId!.Value).ToListAsync(Ct));
+    }
+
     [Theory]
     [InlineData("Auto-Submitted: auto-replied\r\n")]
     [InlineData("Precedence: bulk\r\n")]
