@@ -71,10 +71,8 @@ internal static class LoadDriver
             }
 
             if (pgDatabase is not null)
-                await PostgresOwnSpeed.MeasureAsync(connectionString, seconds);
-
-            if (pgDatabase is not null)
             {
+                await PostgresOwnSpeed.MeasureAsync(connectionString, seconds);
                 NpgsqlConnection.ClearAllPools();
                 await Execute(Environment.GetEnvironmentVariable("MOMENT_TEST_POSTGRES")!, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
             }

@@ -207,6 +207,8 @@ public sealed class ReceiveEmail(
                 c.Id,
                 db.ConversationMessages.Count(m => m.Direction == ContactDirection.Inbound && m.At > since
                     && db.Conversations.Any(v => v.Id == m.ConversationId && v.CustomerId == c.Id && v.Door == Door.Email)),
+                // StoredAsync's test, written out: an expression passed in here EF Core runs as a query of its own (seen in
+                // PostgreSQL's statement log), which is the round trip this question saves.
                 db.ConversationMessages.Any(m => m.ExternalId == messageId && db.Conversations.Any(v => v.Id == m.ConversationId && v.Door == Door.Email))))
             .FirstOrDefaultAsync(cancellationToken);
     }
