@@ -152,6 +152,31 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receive_AReplyToAMessageMomentNeverSaw_OrFromAnotherAddress_JoinsByTheOtherMessagesItNames()
+    {
+        var first = Mail("Hugo Berg", "hugo.berg@example.se", "Routern blinkar", "Den blinkar rött.");
+        var opened = await ReceiveAsync(first);
+        var second = Mail("Hugo Berg", "hugo.berg@example.se", "Re: Routern blinkar", "Nu blinkar den grönt.");
+        second.InReplyTo = first.MessageId;
+        await ReceiveAsync(second);
+        // Hugo answers his colleague's message, which only the two of them saw; References names his second message
+        // (not the thread's first: a long thread's References may have lost it).
+        var toColleague = Mail("Hugo Berg", "hugo.berg@example.se", "Re: Routern blinkar", "Min kollega har också tittat.");
+        toColleague.InReplyTo = "<kollegans-svar@example.se>";
+        toColleague.References.Add(second.MessageId!);
+        toColleague.References.Add("<kollegans-svar@example.se>");
+        // The colleague, whom Moment does not know, answers Hugo's second message.
+        var fromColleague = Mail("Kollega", "kollega@example.se", "Re: Routern blinkar", "Jag såg samma sak.");
+        fromColleague.InReplyTo = second.MessageId;
+
+        var joined = await ReceiveAsync(toColleague);
+        var joinedByColleague = await ReceiveAsync(fromColleague);
+
+        Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joined.Outcome, joined.CaseNumber, joined.ConversationId));
+        Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joinedByColleague.Outcome, joinedByColleague.CaseNumber, joinedByColleague.ConversationId));
+    }
+
+    [Fact]
     public async Task Receive_TheCaseNumberInTheSubject_JoinsTheSendersOwnCaseOnly()
     {
         var opened = await ReceiveAsync(Mail("Ida Ek", "ida.ek@example.se", "Flytt", "Jag flyttar den 1 december."));
