@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Moment's whole test suite: unit, API (on SQLite and on PostgreSQL), command line and browser tests.
-# Installs what it needs when missing (Debian's postgresql, redis-server, chromium and dovecot-imapd), starts a PostgreSQL
-# cluster and a Redis server of its own on 127.0.0.1 for the run, and prints as its last line "N passed, N failed, N skipped".
+# Installs what it needs when missing (Debian's postgresql, redis-server, chromium, dovecot-imapd and swaks), starts a
+# PostgreSQL cluster and a Redis server of its own on 127.0.0.1 for the run, and prints as its last line
+# "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,7 @@ missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+[ -x /usr/bin/swaks ] || missing+=(swaks)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq

@@ -199,8 +199,8 @@ public sealed class ReceiveEmail(
 
     /// <summary>
     /// The customer the address is (several may share one, a family's: the first registered is the one the door writes
-    /// to), with the rest, in one question: most mail is a known customer's. (The messages a reply answers cannot join
-    /// it: a list beside the one customer needs an APPLY, which SQLite does not have.)
+    /// to), with the rest, in one question: most mail is a known customer's. (Of the messages a reply names, only the one
+    /// it answers directly joins it: the whole list beside the one customer needs an APPLY, which SQLite does not have.)
     /// </summary>
     private Task<Sender?> SenderAsync(string address, string messageId, string? answered, CancellationToken cancellationToken)
     {
@@ -214,9 +214,10 @@ public sealed class ReceiveEmail(
                 // StoredAsync's test, written out: an expression passed in here EF Core runs as a query of its own (seen in
                 // PostgreSQL's statement log), which is the round trip this question saves.
                 db.ConversationMessages.Any(m => m.ExternalId == messageId && db.Conversations.Any(v => v.Id == m.ConversationId && v.Door == Door.Email)),
-                // The thread of the message answered directly (In-Reply-To), which is most of what a known sender writes. One
-                // message, not the list ThreadOfAsync looks through: with a list, PostgreSQL judged its cached plan dearer
-                // than planning afresh, and planned this question anew every time (0.5 ms a message, measured).
+                // The thread of the message answered directly (In-Reply-To, else the nearest in References): most of what a
+                // known sender writes is a reply. One message, not the list ThreadOfAsync looks through: with a list,
+                // PostgreSQL judged its cached plan dearer than planning afresh, and planned this question anew every time
+                // (0.5 ms a message, measured).
                 db.ConversationMessages.Where(m => answered != null && m.ExternalId == answered && db.Conversations.Any(v => v.Id == m.ConversationId && v.Door == Door.Email))
                     .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Select(m => (Guid?)m.ConversationId).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);

@@ -154,19 +154,19 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
     [Fact]
     public async Task Receive_AReplyToAMessageMomentNeverSaw_OrFromAnotherAddress_JoinsByTheOtherMessagesItNames()
     {
-        var first = Mail("Hugo Berg", "hugo.berg@example.se", "Routern blinkar", "Den blinkar rött.");
+        var first = Mail("Hugo Lind", "hugo.lind@example.se", "Routern blinkar", "Den blinkar rött.");
         var opened = await ReceiveAsync(first);
-        var second = Mail("Hugo Berg", "hugo.berg@example.se", "Re: Routern blinkar", "Nu blinkar den grönt.");
+        var second = Mail("Hugo Lind", "hugo.lind@example.se", "Re: Routern blinkar", "Nu blinkar den grönt.");
         second.InReplyTo = first.MessageId;
         await ReceiveAsync(second);
         // Hugo answers his colleague's message, which only the two of them saw; References names his second message
         // (not the thread's first: a long thread's References may have lost it).
-        var toColleague = Mail("Hugo Berg", "hugo.berg@example.se", "Re: Routern blinkar", "Min kollega har också tittat.");
+        var toColleague = Mail("Hugo Lind", "hugo.lind@example.se", "Re: Routern blinkar", "Min kollega har också tittat.");
         toColleague.InReplyTo = "<kollegans-svar@example.se>";
         toColleague.References.Add(second.MessageId!);
         toColleague.References.Add("<kollegans-svar@example.se>");
         // The colleague, whom Moment does not know, answers Hugo's second message.
-        var fromColleague = Mail("Kollega", "kollega@example.se", "Re: Routern blinkar", "Jag såg samma sak.");
+        var fromColleague = Mail("Kollega", "kollega.lind@example.se", "Re: Routern blinkar", "Jag såg samma sak.");
         fromColleague.InReplyTo = second.MessageId;
 
         var joined = await ReceiveAsync(toColleague);
@@ -174,6 +174,85 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
 
         Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joined.Outcome, joined.CaseNumber, joined.ConversationId));
         Assert.Equal((EmailOutcome.JoinedCase, opened.CaseNumber, opened.ConversationId), (joinedByColleague.Outcome, joinedByColleague.CaseNumber, joinedByColleague.ConversationId));
+    }
+
+    /// <summary>
+    /// The corpus in <c>Email/Corpus</c>: real-world-shaped messages (Gmail, Outlook and Apple Mail as they write, Swedish
+    /// charsets, files, auto-replies, reports, broken MIME, 30 MB), each with what the door must make of it: the outcome,
+    /// words the stored text holds (null: nothing stored) and how many files the message keeps (its safe HTML counts as one).
+    /// </summary>
+    public static TheoryData<string, EmailOutcome, string?, int> Corpus => new()
+    {
+        { "01-gmail-reply-en.eml", EmailOutcome.JoinedCase, "Thanks, restarting the router fixed it.", 1 },
+        { "02-outlook-reply-sv.eml", EmailOutcome.JoinedCase, "Tack, nu stämmer beloppet.", 1 },
+        { "03-apple-mail-new-sv.eml", EmailOutcome.NewCase, "Routern blinkar rött sedan i morse. Vad ska jag göra?", 0 },
+        { "04-iso-8859-1-quoted-printable.eml", EmailOutcome.NewCase, "Fakturan för oktober är fel; jag bor på Åsgatan 3 sedan i somras.", 0 },
+        { "05-windows-1252-base64.eml", EmailOutcome.NewCase, "Hälsningar från Eva – betalningen drogs två gånger ”igen”.", 0 },
+        { "06-encoded-word-sender-utf8.eml", EmailOutcome.NewCase, "Mätaren visar fel värde sedan bytet.", 0 },
+        { "07-html-only-with-script.eml", EmailOutcome.NewCase, "Internet har legat nere hela dagen.", 1 },
+        { "08-pdf-attachment.eml", EmailOutcome.NewCase, "Här är kvittot på köpet.", 1 },
+        { "09-inline-image.eml", EmailOutcome.NewCase, "Så här ser felet ut:", 2 },
+        { "10-forwarded-as-attachment.eml", EmailOutcome.NewCase, "Se bifogat: ordern kom aldrig.", 1 },
+        { "11-outlook-automatic-reply.eml", EmailOutcome.Noise, null, 0 },
+        { "12-gmail-vacation-responder.eml", EmailOutcome.Noise, null, 0 },
+        { "13-mailing-list.eml", EmailOutcome.Noise, null, 0 },
+        { "14-bounce-of-a-message-moment-never-sent.eml", EmailOutcome.Noise, null, 0 },
+        { "15-read-receipt.eml", EmailOutcome.Noise, null, 0 },
+        { "16-malformed-unterminated-multipart.eml", EmailOutcome.NewCase, "Mitt meddelande slutar aldrig ordentligt.", 0 },
+        { "17-malformed-unknown-charset.eml", EmailOutcome.NewCase, "Leveransen kom inte fram.", 0 },
+        { "18-malformed-headers-no-message-id.eml", EmailOutcome.NewCase, "Mitt e-postprogram skickar inga Message-ID.", 0 },
+        { "19-no-subject-no-body.eml", EmailOutcome.NewCase, "(no subject)", 0 },
+        { "20-case-number-in-subject.eml", EmailOutcome.JoinedCase, "Jag har fortfarande inte fått någon ny faktura.", 0 },
+        { "21-reply-by-references-only.eml", EmailOutcome.JoinedCase, "Flytten är klar nu.", 0 },
+        { "22-thirty-megabytes.eml", EmailOutcome.TooLarge, null, 0 },
+    };
+
+    /// <summary>
+    /// Each message of the corpus, with a run's own addresses and ids (<c>{{run}}</c>). A reply first gets the thread it
+    /// answers: its sender's first message (<c>{{seed}}</c>, its case <c>{{case}}</c>). What is stored is stored once: the
+    /// same bytes again are a duplicate. What is not stored opens nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task Receive_TheCorpus_EachMessageAsItsShapeRequires(string file, EmailOutcome expected, string? text, int files)
+    {
+        var raw = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Email", "Corpus", file), Ct)).Replace("{{run}}", Guid.NewGuid().ToString("N"));
+        // 30 MB of a film, made here rather than kept in the repository.
+        raw = raw.Replace("{{30 MB}}", Convert.ToBase64String(new byte[30 * 1024 * 1024], Base64FormattingOptions.InsertLineBreaks));
+        EmailReceived? seed = null;
+        var answers = raw.Contains("{{seed}}", StringComparison.Ordinal);
+        if (answers || raw.Contains("{{case}}", StringComparison.Ordinal))
+        {
+            var sender = (await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw.Replace("{{seed}}", "<x@x>").Replace("{{case}}", "M-0"))), Ct)).From.Mailboxes.Single();
+            var first = Mail(sender.Name ?? sender.Address, sender.Address, "Första frågan", "Det här är min första fråga.");
+            seed = await ReceiveAsync(first);
+            raw = raw.Replace("{{seed}}", $"<{first.MessageId}>").Replace("{{case}}", seed.CaseNumber);
+        }
+
+        var counts = await CountsAsync();
+        var content = Encoding.UTF8.GetBytes(raw);
+        var received = await ReceiveBytesAsync(content);
+
+        Assert.Equal(expected, received.Outcome);
+        if (text is null)
+        {
+            Assert.Equal(counts, await CountsAsync());
+            return;
+        }
+
+        // A reply continues its thread; a case number in the subject starts a conversation of its own on the case.
+        if (seed is not null)
+            Assert.Equal((seed.CaseNumber, answers ? seed.ConversationId : received.ConversationId), (received.CaseNumber, received.ConversationId));
+        await using (var scope = host.Scope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.Include(m => m.Attachments)
+                .SingleAsync(m => m.Id == received.MessageId, Ct);
+            // The words as written, decoded; a quoted history is kept with them (and trimmed only where it is shown).
+            Assert.Contains(text, stored.Text, StringComparison.Ordinal);
+            Assert.Equal(files, stored.Attachments.Count);
+        }
+
+        Assert.Equal(EmailOutcome.Duplicate, (await ReceiveBytesAsync(content)).Outcome);
     }
 
     [Fact]
@@ -486,6 +565,12 @@ public abstract class ReceiveEmailTests(EmailHost host) : IAsyncLifetime
         await message.WriteToAsync(content, Ct);
         await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(mailbox, content.ToArray()), Ct);
+    }
+
+    private async Task<EmailReceived> ReceiveBytesAsync(byte[] content)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().HandleAsync(new ReceiveEmailRequest(Mailbox, content), Ct);
     }
 
     private async Task<EmailReceived> ReceiveRawAsync(string raw)

@@ -54,6 +54,30 @@ public abstract class EmailOverSmtpTests(SmtpApp app) : IAsyncLifetime
             await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct));
     }
 
+    /// <summary>
+    /// Swaks (Debian's <c>swaks</c>, which <c>./test.sh</c> installs when missing), the tool an operator tries a mail
+    /// server with, speaking its own SMTP: the message opens a case; mail for no mailbox is refused at the recipient.
+    /// </summary>
+    [Fact]
+    public async Task Swaks_AMessageItSends_OpensACase_AndOneForNoMailboxIsRefused()
+    {
+        var messageId = $"<swaks-{Guid.NewGuid():N}@example.se>";
+
+        var (sent, transcript) = await SwaksAsync("--from", "ove.swaks@example.se", "--to", Mailbox, "--header", "Subject: Elen är borta",
+            "--header", $"Message-Id: {messageId}", "--header", "Content-Type: text/plain; charset=UTF-8", "--body", "Strömmen har varit borta sedan klockan sju.");
+        var (refused, refusal) = await SwaksAsync("--from", "ove.swaks@example.se", "--to", "nobody@moment.test", "--body", "Fel adress.");
+
+        Assert.True(sent == 0, transcript);
+        Assert.Contains("<-  250", transcript, StringComparison.Ordinal);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("<** 550", refusal, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var conversation = await db.Conversations.SingleAsync(c => c.ExternalId == messageId, Ct);
+        Assert.Equal("Strömmen har varit borta sedan klockan sju.", await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id).Select(m => m.Text).SingleAsync(Ct));
+        Assert.Equal((Door.Email, "Elen är borta"), await db.Cases.Where(c => c.Id == conversation.CaseId).Select(c => new ValueTuple<Door, string>(c.FirstDoor, c.Subject)).SingleAsync(Ct));
+    }
+
     [Fact]
     public async Task Smtp_MailForAnAddressThatIsNoMailbox_IsRefusedAtTheRecipient()
     {
@@ -222,6 +246,24 @@ public abstract class EmailOverSmtpTests(SmtpApp app) : IAsyncLifetime
         await client.ConnectAsync("127.0.0.1", app.SmtpPort, MailKit.Security.SecureSocketOptions.None, Ct);
         await client.SendAsync(message, Ct);
         await client.DisconnectAsync(true, Ct);
+    }
+
+    private async Task<(int ExitCode, string Transcript)> SwaksAsync(params string[] arguments)
+    {
+        const string Swaks = "/usr/bin/swaks";
+        if (!File.Exists(Swaks))
+            throw new InvalidOperationException($"{Swaks} is missing: install Debian's swaks (./test.sh does).");
+        var start = new System.Diagnostics.ProcessStartInfo(Swaks, ["--server", "127.0.0.1", "--port", app.SmtpPort.ToString(CultureInfo.InvariantCulture), "--timeout", "30", .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return (process.ExitCode, await output + await errors);
     }
 
     private static MimeMessage Mail(string name, string address, string subject, string text)
