@@ -48,7 +48,7 @@ public sealed class FindCustomers(AppDbContext db)
         {
             RequireContactDetails(withContactDetails);
             var email = text.ToLowerInvariant();
-            matches = customers.Where(c => c.EmailAddresses.Any(e => e.Address == email));
+            matches = customers.WithEmailAddress(email);
         }
         else if (LooksLikeANumber(text) && PhoneNumbers.TryNormalize(text) is { } e164 && text.Count(char.IsAsciiDigit) >= 5)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Moment.Application.Cases;
 using Moment.Application.Conversations;
+using Moment.Application.Customers;
 using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
@@ -204,14 +205,14 @@ public sealed class ReceiveEmail(
     /// <remarks>
     /// Of the messages a reply names, only the one it answers directly joins the question: the whole list beside the one
     /// customer needs an APPLY, which SQLite does not have. The customer and their messages are reached by joins from
-    /// their indexes: SQLite runs an EXISTS once for every row of the table outside it, so asked as "a customer with this
-    /// address" and "a message in one of their conversations" it read every customer and every message for each message
-    /// received (the email benchmark on SQLite slowed as the tables grew).
+    /// their indexes (<see cref="CustomerLookups"/>): SQLite runs an EXISTS once for every row of the table outside it, so
+    /// asked as "a customer with this address" and "a message in one of their conversations" it read every customer and
+    /// every message for each message received (the email benchmark on SQLite slowed as the tables grew).
     /// </remarks>
     private Task<Sender?> SenderAsync(string address, string messageId, string? answered, CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow().AddMinutes(-1);
-        return db.Customers.SelectMany(c => c.EmailAddresses.Where(e => e.Address == address), (c, _) => c)
+        return db.Customers.WithEmailAddress(address)
             .OrderBy(c => c.CreatedAt)
             .Select(c => new Sender(
                 c.Id,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Customers;
 using Moment.Application.Data;
 using Moment.Domain.Calendar;
 using Moment.Domain.Cases;
@@ -90,7 +91,7 @@ public sealed class AnswerCall(AppDbContext db, CallLog log, PhoneLines lines, T
     {
         if (e164 is null)
             return null;
-        var found = await db.Customers.AsNoTracking().Where(c => c.PhoneNumbers.Any(p => p.E164 == e164))
+        var found = await db.Customers.AsNoTracking().WithPhoneNumber(e164)
             .Select(c => new { c.Id, c.Name }).Take(2).ToListAsync(cancellationToken);
         return found is [var one] ? (one.Id, one.Name) : null;
     }

@@ -58,7 +58,7 @@ public sealed class CallsOnDesk(AppDbContext db, TimeProvider time)
     private static async Task<IReadOnlyList<Caller>> CallersAsync(AppDbContext db, string e164, CancellationToken cancellationToken)
     {
         var customers = await db.Customers.AsNoTracking()
-            .Where(c => c.PhoneNumbers.Any(p => p.E164 == e164))
+            .WithPhoneNumber(e164)
             .OrderBy(c => c.Name)
             .Take(FindCustomers.MaxResults)
             .Select(c => new { c.Id, c.Name })

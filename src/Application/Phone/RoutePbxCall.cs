@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moment.Application.Customers;
 using Moment.Application.Data;
 using Moment.Domain.Cases;
 using Moment.Domain.Queues;
@@ -27,7 +28,7 @@ public sealed class RoutePbxCall(AppDbContext db)
         // queue, and their phone rings as it always has.
         var owner = await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.ResolvedBySilence)
-            .Join(db.Customers.Where(k => k.PhoneNumbers.Any(p => p.E164 == e164)), c => c.CustomerId, k => k.Id, (c, k) => new { c.Number, c.UpdatedAt, c.OwnerId, Customer = k.Name })
+            .Join(db.Customers.WithPhoneNumber(e164), c => c.CustomerId, k => k.Id, (c, k) => new { c.Number, c.UpdatedAt, c.OwnerId, Customer = k.Name })
             .Join(db.Users, x => x.OwnerId, u => u.Id, (x, u) => new { x.Number, x.UpdatedAt, x.Customer, u.Id, u.Extension, u.IsActive, u.DisplayName })
             .Where(x => x.Extension != null && x.IsActive && !db.AgentPresences.Any(p => p.UserId == x.Id && p.State == Presence.Away))
             .OrderBy(x => x.Customer).ThenByDescending(x => x.UpdatedAt)
