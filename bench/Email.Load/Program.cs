@@ -154,8 +154,9 @@ internal static class LoadDriver
     }
 
     /// <summary>
-    /// Moment's SMTP listener set up as the app sets it up (its sockets, its mailbox filter), with a store that reads each
-    /// message with MimeKit and keeps nothing: what the protocol and the parse cost on both sides, per message.
+    /// The SmtpServer package on Moment's sockets (<see cref="PromptEndpoints"/>, as the listener has them; no mailbox
+    /// filter), with a store that reads each message with MimeKit and keeps nothing: what the protocol and the parse cost
+    /// on both sides, per message.
     /// </summary>
     private static async Task ProtocolAloneAsync(int messages, int concurrency)
     {
