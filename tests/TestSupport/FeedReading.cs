@@ -31,4 +31,32 @@ public static class FeedReading
             await Task.Delay(20, patience.Token);
         }
     }
+
+    /// <summary>
+    /// Once the subscriber named <paramref name="subscriber"/> has handled every event committed before the call. Tests that
+    /// count a person's news wait for this first: on PostgreSQL a new subscriber starts before events held back by a
+    /// transaction still running anywhere on the server (another test's, on another database), so the demo data's own
+    /// news (an offer to Erik, say) can reach the lists seconds after the app has started.
+    /// </summary>
+    public static async Task HandledByAsync(IServiceProvider services, string subscriber, CancellationToken cancellationToken)
+    {
+        var all = await AllAsync(services, cancellationToken);
+        if (all.Count == 0)
+            return;
+        var last = all.Max(e => (e.Position.Transaction, e.Position.EventId));
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(Patience);
+        while (true)
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var checkpoint = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FeedCheckpoints.AsNoTracking()
+                    .SingleOrDefaultAsync(c => c.Subscriber == subscriber, patience.Token);
+                if (checkpoint is not null && (checkpoint.Transaction, checkpoint.EventId).CompareTo(last) >= 0)
+                    return;
+            }
+
+            await Task.Delay(20, patience.Token);
+        }
+    }
 }

@@ -12,7 +12,9 @@ namespace Moment.Web.Realtime;
 /// </summary>
 internal sealed class LiveNotifications(IServiceScopeFactory scopes, IHubContext<LiveHub> hub) : IFeedSubscriber
 {
-    public string Name => "live";
+    public const string SubscriberName = "live";
+
+    public string Name => SubscriberName;
 
     public async Task HandleAsync(IReadOnlyList<FeedEvent> batch, CancellationToken cancellationToken)
     {

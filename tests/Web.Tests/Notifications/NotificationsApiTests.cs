@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Moment.TestSupport;
+using Moment.Web.Realtime;
 
 namespace Moment.Web.Tests.Notifications;
 
@@ -15,10 +16,11 @@ public abstract class NotificationsApiTests(MomentApp app) : IAsyncLifetime
     private const string Erik = "erik.sjo@moment.test";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         app.RequireProvider();
-        return ValueTask.CompletedTask;
+        // The demo data's own news must be in the lists before a test counts what is unread.
+        await FeedReading.HandledByAsync(app.Services, LiveNotifications.SubscriberName, Ct);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
