@@ -54,6 +54,9 @@ internal static class PhoneDemo
             using var webhook = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
             webhook.Headers.Add(TwilioSignature.Header, Sign(token, url, fields));
             using var answer = await Loopback.SendAsync(webhook, ct);
+            // The status callback's answer is 204: passed on as it is, for a 204 may carry no body, not even an empty one.
+            if (answer.StatusCode == HttpStatusCode.NoContent)
+                return Results.NoContent();
             return Results.Content(await answer.Content.ReadAsStringAsync(ct), answer.Content.Headers.ContentType?.ToString(), Encoding.UTF8, (int)answer.StatusCode);
         });
     }
