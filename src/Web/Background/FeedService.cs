@@ -39,8 +39,10 @@ internal sealed class FeedService(
                 var poked = signal.NextAsync();
                 var round = await RoundAsync(subscriber, stoppingToken);
                 heldBack = round.HeldBack ? heldBack + 1 : 0;
+                // After a failure, on the wall clock too: what failed (the database, Redis) comes back in real time, and on a
+                // clock that stands still (the tests') one failure would stop this subscriber for good.
                 if (round.Failures > 0)
-                    await Task.Delay(PauseAfter(round.Failures), time, stoppingToken);
+                    await Task.Delay(PauseAfter(round.Failures), TimeProvider.System, stoppingToken);
                 else if (round.HeldBack)
                     await Task.WhenAny(poked, Task.Delay(HeldBackPauseAfter(heldBack), TimeProvider.System, stoppingToken));
                 else if (round.Handled == 0)

@@ -61,8 +61,7 @@ public abstract class LiveHubTests(MomentApp app) : IAsyncLifetime
     private async Task<HubConnection> ConnectAsync(string email, LiveListener listener)
     {
         var connection = Build(await app.CreateTokenAsync(email));
-        connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
-        await connection.StartAsync(Ct);
+        await listener.ListenOnAsync(connection);
         return connection;
     }
 

@@ -138,8 +138,7 @@ public abstract class PbxApiTests(MomentApp app) : IAsyncLifetime
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
-        connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
-        await connection.StartAsync(Ct);
+        await listener.ListenOnAsync(connection);
         return connection;
     }
 }

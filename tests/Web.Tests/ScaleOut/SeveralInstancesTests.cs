@@ -227,8 +227,7 @@ public sealed partial class SeveralInstancesTests(TwoInstances instances) : ICla
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(TwoInstances.AddressOf(instance), LiveHub.Path.TrimStart('/')), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
-        connection.On<LiveNews>(LiveHub.NewsMethod, listener.Hear);
-        await connection.StartAsync(Ct);
+        await listener.ListenOnAsync(connection);
         return connection;
     }
 }
