@@ -92,7 +92,7 @@ public sealed class AnswerCall(AppDbContext db, CallLog log, PhoneLines lines, T
         if (e164 is null)
             return null;
         var found = await db.Customers.AsNoTracking().WithPhoneNumber(e164)
-            .Select(c => new { c.Id, c.Name }).Take(2).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.Name }).OrderBy(c => c.Id).Take(2).ToListAsync(cancellationToken);
         return found is [var one] ? (one.Id, one.Name) : null;
     }
 

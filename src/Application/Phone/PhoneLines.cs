@@ -34,7 +34,7 @@ public sealed class PhoneLines(AppDbContext db, PhoneSettings settings)
             ?? settings.DefaultQueue;
         if (named is not null)
             return await FindAsync(named, cancellationToken);
-        var queues = await db.Queues.AsNoTracking().Select(q => q.Id).Take(2).ToListAsync(cancellationToken);
+        var queues = await db.Queues.AsNoTracking().Select(q => q.Id).OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
         // With several queues and no setting there is no honest guess: the caller is told the line is not open.
         return queues.Count == 1 ? queues[0] : null;
     }

@@ -77,6 +77,8 @@ public sealed class CaseViews(AppDbContext db, PromiseCalendars calendars, TimeP
         var cases = db.Cases.AsNoTracking();
         var me = reader.Id;
         var team = reader.TeamId;
+        // An offer that has lapsed is no longer open to take, even in the seconds before the sweep marks it so (as on the desk).
+        var now = time.GetUtcNow();
         cases = view switch
         {
             CaseView.MyOpen => cases.Where(c => c.OwnerId == me && (c.Status == CaseStatus.Open || c.Status == CaseStatus.ProposedSolved)),
@@ -84,7 +86,7 @@ public sealed class CaseViews(AppDbContext db, PromiseCalendars calendars, TimeP
             CaseView.WaitingForCustomer => cases.Where(c => c.OwnerId == me && c.Status == CaseStatus.ProposedSolved),
             CaseView.PromisesDueToday => await DueTodayAsync(cases, reader, cancellationToken),
             CaseView.TeamOffers => cases.Where(c => team != null
-                && db.HandOffs.Any(h => h.CaseId == c.Id && h.State == HandOffState.Pending && h.ToTeamId == team && h.ToUserId == null)),
+                && db.HandOffs.Any(h => h.CaseId == c.Id && h.State == HandOffState.Pending && h.ExpiresAt > now && h.ToTeamId == team && h.ToUserId == null)),
             CaseView.Escalated => cases.Where(c => (c.EscalatedForHandOffs || c.EscalatedForDeclines)
                 && (c.Status == CaseStatus.Open || c.Status == CaseStatus.ProposedSolved)
                 && ((team != null && c.TeamId == team) || c.OwnerId == me)),

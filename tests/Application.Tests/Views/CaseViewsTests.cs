@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moment.Application.Cases;
 using Moment.Application.Customers;
+using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Application.Views;
 using Moment.Domain;
@@ -123,6 +125,31 @@ public abstract class CaseViewsTests(ApplicationHost host) : IAsyncLifetime
         Assert.Empty(await search.HandleAsync("!", Ct));
         Assert.True(SearchCases.LooksLikeWords("andersson margit"));
         Assert.False(SearchCases.LooksLikeWords("070-012 34 56") || SearchCases.LooksLikeWords("m-2026-000123") || SearchCases.LooksLikeWords("kund@example.se"));
+    }
+
+    [Fact]
+    public async Task TeamOffers_ListsAnOfferToTheTeam_UntilItLapses_AlsoBeforeTheSweepMarksIt()
+    {
+        var (owner, numbers) = await NewAgentWithCasesAsync(1, CasePriority.Normal);
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var phone = await db.Teams.Where(t => t.Name == "Phone").Select(t => t.Id).SingleAsync(Ct);
+        var memberId = await scope.ServiceProvider.GetRequiredService<SaveStaffMember>().HandleAsync(new SaveStaffMemberRequest(
+            null, "Ville Vy", $"ville.{Guid.NewGuid():N}@moment.test", [StaffRoles.Agent], phone, true, "Views-test-2026"), Ct);
+        var member = new Actor(memberId, phone, [StaffRoles.Agent]);
+        var views = scope.ServiceProvider.GetRequiredService<CaseViews>();
+        async Task<List<string>> OfferedAsync() =>
+            await (await views.CasesAsync(CaseView.TeamOffers, ViewFilter.None, member, Ct)).Select(c => c.Number).ToListAsync(Ct);
+
+        var offerId = await scope.ServiceProvider.GetRequiredService<OfferHandOff>().HandleAsync(
+            numbers[0], new OfferHandOffRequest(null, null, phone, "Wants the invoice split", "Billing is the phone team's", null), owner, Ct);
+        Assert.Contains(numbers[0], await OfferedAsync());
+
+        var offer = await db.HandOffs.AsNoTracking().SingleAsync(h => h.Id == offerId, Ct);
+        host.Time.Advance(offer.ExpiresAt - host.Time.GetUtcNow());
+        Assert.Equal(HandOffState.Pending, (await db.HandOffs.AsNoTracking().SingleAsync(h => h.Id == offerId, Ct)).State);
+        Assert.DoesNotContain(numbers[0], await OfferedAsync());
+        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<ListOffers>().HandleAsync(memberId, Ct), o => o.HandOffId == offerId);
     }
 
     private async Task<(Actor Reader, IReadOnlyList<string> Numbers)> NewAgentWithCasesAsync(int cases, CasePriority priority)
