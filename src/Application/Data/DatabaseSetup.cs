@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Moment.Application.Data;
 
@@ -40,6 +42,14 @@ public static class DatabaseSetup
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
         }
+
+        // EF Core logs every failed command and save at Error before the code sees the exception. Some are the code's
+        // decision, not an error (the same email or webhook twice at once: a unique key refuses the second copy, which
+        // then reads the first), and an operator paged by them would soon stop reading Errors. A Warning here; a failure
+        // nobody catches is logged again where it ends: at Error for a request, and by each background loop, which says
+        // whether it will try again.
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning), (RelationalEventId.CommandError, LogLevel.Warning)));
     }
 
     /// <summary>

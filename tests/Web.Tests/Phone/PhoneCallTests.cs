@@ -15,7 +15,6 @@ using Moment.Domain.Phone;
 using Moment.Domain.Queues;
 using Moment.TestSupport;
 using Moment.Web.Tests.Queues;
-using Moment.Web.Tests.Security;
 
 namespace Moment.Web.Tests.Phone;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Moment.Web.Tests.Security;
+namespace Moment.TestSupport;
 
 /// <summary>A logger provider that keeps every entry, for tests that check what an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider
