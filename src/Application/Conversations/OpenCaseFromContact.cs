@@ -5,6 +5,7 @@ using Moment.Application.Data;
 using Moment.Application.Staff;
 using Moment.Domain;
 using Moment.Domain.Cases;
+using Moment.Domain.Customers;
 
 namespace Moment.Application.Conversations;
 
@@ -18,6 +19,7 @@ namespace Moment.Application.Conversations;
 /// thread and the message; a call typed in by staff joins a case as a recorded contact instead.
 /// <paramref name="WaitingConversationId"/> is a conversation that began in a queue before anyone took it: it lands on
 /// the case with every message the customer (and the bot) wrote, instead of a new one starting.
+/// <paramref name="CustomerLanguage"/> is the language a customer registered here is answered in, when staff know it.
 /// </summary>
 public sealed record OpenCaseFromContactRequest(
     Door? Door,
@@ -34,7 +36,8 @@ public sealed record OpenCaseFromContactRequest(
     string? ThreadId = null,
     string? MessageId = null,
     bool RegisterNewCustomer = false,
-    Guid? WaitingConversationId = null);
+    Guid? WaitingConversationId = null,
+    CustomerLanguage? CustomerLanguage = null);
 
 public sealed record ContactOpened(Guid CustomerId, bool NewCustomer, string CaseNumber, bool NewCase, Guid? ConversationId, long? MessageId);
 
@@ -134,7 +137,8 @@ public sealed class OpenCaseFromContact(
             request.CustomerName,
             string.IsNullOrWhiteSpace(request.CustomerPhone) ? [] : [request.CustomerPhone],
             string.IsNullOrWhiteSpace(request.CustomerEmail) ? [] : [request.CustomerEmail],
-            null), cancellationToken);
+            null,
+            request.CustomerLanguage), cancellationToken);
         return (registered.Id, true);
     }
 

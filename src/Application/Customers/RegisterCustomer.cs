@@ -7,8 +7,10 @@ namespace Moment.Application.Customers;
 /// <summary>
 /// Nothing but the name is required: a landline alone, or no contact details at all, is enough. At most
 /// <see cref="Customer.MaxPhoneNumbers"/> numbers and <see cref="Customer.MaxEmailAddresses"/> addresses.
+/// <paramref name="Language"/> is the language they are answered in, when staff know it (null: not known).
 /// </summary>
-public sealed record RegisterCustomerRequest(string? Name, IReadOnlyList<string>? PhoneNumbers, IReadOnlyList<string>? EmailAddresses, string? PostalAddress);
+public sealed record RegisterCustomerRequest(
+    string? Name, IReadOnlyList<string>? PhoneNumbers, IReadOnlyList<string>? EmailAddresses, string? PostalAddress, CustomerLanguage? Language = null);
 
 public sealed class RegisterCustomer(AppDbContext db, TimeProvider time)
 {
@@ -17,6 +19,7 @@ public sealed class RegisterCustomer(AppDbContext db, TimeProvider time)
         var (phoneNumbers, emailAddresses) = TypedDetails.Parse(request.PhoneNumbers, request.EmailAddresses);
         var customer = Customer.Register(request.Name ?? "", time.GetUtcNow());
         customer.ChangePostalAddress(request.PostalAddress);
+        customer.ChangeLanguage(request.Language);
         foreach (var number in phoneNumbers)
             customer.AddPhoneNumber(number);
         foreach (var address in emailAddresses)

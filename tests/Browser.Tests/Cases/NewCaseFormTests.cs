@@ -1,6 +1,10 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Moment.Application.Data;
 using Moment.Browser.Tests.Pages;
+using Moment.Domain.Customers;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moment.Browser.Tests.Cases;
@@ -54,6 +58,7 @@ public abstract class NewCaseFormTests(BrowserApp app)
         var page = await LoginPage.SignedInAsync(app, "erik.sjo@moment.test");
         await page.GotoAsync("/cases/new");
         await page.Locator("#customer-name").FillAsync("Gunnel Back");
+        await page.Locator("#customer-language").SelectOptionAsync(new SelectOptionValue { Label = "English" });
         await page.Locator("#subject").FillAsync("Bill arrived twice");
 
         var post = await page.RunAndWaitForResponseAsync(
@@ -65,6 +70,10 @@ public abstract class NewCaseFormTests(BrowserApp app)
         Assert.Equal(303, post.Status);
         await Expect(page.Locator("#subject")).ToHaveValueAsync("");
         await Expect(page.Locator("#customer-name")).ToHaveValueAsync("");
+        // The new customer is answered in the language chosen for them (their letter, their page, the email acknowledgement).
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(CustomerLanguage.English, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers
+            .Where(c => c.Name == "Gunnel Back").Select(c => c.Language).SingleAsync(TestContext.Current.CancellationToken));
     }
 }
 

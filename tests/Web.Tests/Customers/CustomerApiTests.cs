@@ -259,6 +259,18 @@ public abstract class CustomerApiTests(MomentApp app) : IAsyncLifetime
         Assert.Equal(("languageChanged", "English"), (change.GetProperty("kind").GetString(), change.GetProperty("to").GetString()));
     }
 
+    [Fact]
+    public async Task RegisteredWithTheLanguage_KeepsIt_AndOneMomentDoesNotWriteIsRefusedWithNothingSaved()
+    {
+        using var sara = await app.ClientForAsync(Sara);
+        var id = await CreateAsync(sara, new { name = "Emma Engelska", phoneNumbers = new[] { "070-118 22 01" }, language = "english" });
+        Assert.Equal("english", (await sara.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Ct)).GetProperty("language").GetString());
+
+        using var refused = await sara.PostAsJsonAsync("/api/customers", new { name = "Nils Nummerspråk", language = 7 }, Ct);
+        await AssertRefusedAsync(refused, "Language");
+        Assert.Empty((await sara.GetFromJsonAsync<JsonElement>("/api/customers?query=" + Uri.EscapeDataString("Nils Nummerspråk"), Ct)).EnumerateArray());
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient client, object customer)
     {
         using var response = await client.PostAsJsonAsync("/api/customers", customer, Ct);

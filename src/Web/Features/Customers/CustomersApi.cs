@@ -32,7 +32,8 @@ internal static class CustomersApi
                 return TypedResults.Created($"/api/customers/{customer.Id}", customer);
             })
             .RequireAuthorization(StaffPolicies.CaseWorker)
-            .WithSummary("Registers a customer. Only the name is required: a landline alone is enough. At most 20 phone numbers and 20 email addresses.");
+            .WithSummary("Registers a customer. Only the name is required: a landline alone is enough. At most 20 phone numbers and 20 email addresses. "
+                + "'language' (Swedish or English), when known, is the language they are answered in.");
         customers.MapGet("/", (string? query, ClaimsPrincipal user, FindCustomers find, CancellationToken ct) => find.HandleAsync(query, user.ServesCustomers(), ct))
             .WithSummary("Finds customers by name, phone number (any notation), email address or case number: at least 2 letters or digits, "
                 + "matched as written (% and _ are no wildcards). Roles that do not serve customers (Leadership) find by name or case number "
