@@ -5,8 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -426,8 +424,7 @@ public abstract partial class PhoneCallTests(PhoneApp app) : QueueSteps(app)
         await using var served = App.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
         served.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         served.StartServer();
-        var address = served.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var page = new HttpClient { BaseAddress = new Uri(address) };
+        using var page = new HttpClient { BaseAddress = ServerAddress.Of(served.Services) };
         var call = new Dictionary<string, string> { ["CallSid"] = "CAsimulated", ["From"] = "070-113 00 10", ["To"] = PhoneApp.NumberOf(10) };
 
         using var greeted = await page.PostAsJsonAsync("/demo/phone/webhook", new { path = Webhooks + "/voice", fields = call }, Ct);

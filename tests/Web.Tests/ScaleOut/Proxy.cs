@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Moment.TestSupport;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
@@ -69,8 +68,7 @@ public sealed class Proxy : IAsyncDisposable
         var host = builder.Build();
         host.MapReverseProxy();
         await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Proxy(host, new Uri(address));
+        return new Proxy(host, ServerAddress.Of(host.Services));
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moment.Application.Data;
 using Moment.TestSupport;
@@ -60,11 +57,7 @@ public sealed class TwoInstances : IAsyncLifetime
     }
 
     /// <summary>The address an instance's Kestrel listens on.</summary>
-    public static Uri AddressOf(MomentApp instance)
-    {
-        var address = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-    }
+    public static Uri AddressOf(MomentApp instance) => ServerAddress.Of(instance.Services);
 
     /// <summary>A client of one instance that calls the API with a personal API token.</summary>
     public static HttpClient ApiClient(MomentApp instance, string token)
